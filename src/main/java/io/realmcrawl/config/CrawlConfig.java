@@ -1,0 +1,74 @@
+package io.realmcrawl.config;
+
+import io.realmcrawl.auth.CredentialEntry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One crawl, fully described: built once from a YAML file and/or the command line, then never
+ * changed. Start URLs are already normalised.
+ *
+ * @param name        a short name for logs and reports
+ * @param startUrls   where the crawl begins; the default scope is each one's directory and below
+ * @param include     URLs matching any of these are in scope even outside the start directories
+ * @param exclude     URLs matching any of these are out of scope, whatever else says
+ * @param limits      depth, pages, sizes, time limits
+ * @param userAgent   the User-Agent header sent with every request
+ * @param output      the mirror's root folder
+ * @param credentials credential entries per (server, realm)
+ * @param source      the YAML file this came from, if any (for messages)
+ */
+public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
+                          Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
+                          Optional<Path> source) {
+
+    public static final String DEFAULT_USER_AGENT =
+            "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
+
+    public CrawlConfig {
+        Objects.requireNonNull(name, "name");
+        startUrls = List.copyOf(startUrls);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(output, "output");
+        credentials = List.copyOf(credentials);
+        Objects.requireNonNull(source, "source");
+        if (startUrls.isEmpty()) {
+            throw new IllegalArgumentException("a crawl needs at least one start URL");
+        }
+    }
+
+    public CrawlConfig withStartUrls(List<URI> v) {
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, source);
+    }
+
+    public CrawlConfig withInclude(List<Pattern> v) {
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, source);
+    }
+
+    public CrawlConfig withExclude(List<Pattern> v) {
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, source);
+    }
+
+    public CrawlConfig withLimits(Limits v) {
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, source);
+    }
+
+    public CrawlConfig withUserAgent(String v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, source);
+    }
+
+    public CrawlConfig withOutput(Path v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, source);
+    }
+
+    public CrawlConfig withCredentials(List<CredentialEntry> v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, source);
+    }
+}

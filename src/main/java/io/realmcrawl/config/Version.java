@@ -1,0 +1,24 @@
+package io.realmcrawl.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version of this build, read from a resource Maven filters at build time. */
+public final class Version {
+    private Version() {
+    }
+
+    public static String current() {
+        try (InputStream in = Version.class.getResourceAsStream("/realmcrawl-version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

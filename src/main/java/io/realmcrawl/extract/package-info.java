@@ -1,0 +1,2 @@
+/** Links out of fetched HTML. */
+package io.realmcrawl.extract;

@@ -1,0 +1,40 @@
+package io.realmcrawl.fetch;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The status line and headers of a response, in the order the server sent them. */
+public record ResponseHead(String protocol, int status, String reason, List<Header> headers) {
+
+    /** One header line as received. */
+    public record Header(String name, String value) {
+        public Header {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    public ResponseHead {
+        Objects.requireNonNull(protocol, "protocol");
+        reason = reason == null ? "" : reason;
+        headers = List.copyOf(headers);
+    }
+
+    /** The first value of a header, matched case-insensitively. */
+    public Optional<String> first(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+    }
+
+    /** The media type of Content-Type, lower-cased and without parameters, or empty. */
+    public Optional<String> mediaType() {
+        return first("Content-Type").map(v -> v.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty());
+    }
+
+    /** {@code HTTP/1.1 200 OK} */
+    public String statusLine() {
+        return (protocol + " " + status + " " + reason).stripTrailing();
+    }
+}

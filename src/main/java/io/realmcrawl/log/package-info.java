@@ -1,0 +1,2 @@
+/** Logging set-up and redaction of credentials from every log line. */
+package io.realmcrawl.log;
