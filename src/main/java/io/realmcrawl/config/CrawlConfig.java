@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One crawl, fully described: built once from a YAML file and/or the command line, then never
- * changed. Start URLs are already normalised.
+ * changed. The engine normalises the start URLs before it uses them.
  *
  * @param name        a short name for logs and reports
  * @param startUrls   where the crawl begins; the default scope is each one's directory and below
