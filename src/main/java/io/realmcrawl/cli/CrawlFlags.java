@@ -1,0 +1,156 @@
+package io.realmcrawl.cli;
+
+import io.realmcrawl.auth.CredentialEntry;
+import io.realmcrawl.auth.PasswordSource;
+import io.realmcrawl.config.CrawlConfig;
+import io.realmcrawl.config.Limits;
+import io.realmcrawl.scope.Origin;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Option;
+
+/**
+ * The crawl options of the command line, and how they override a crawl config.
+ *
+ * <p>There is deliberately no option that takes a password value: anything on the command line
+ * shows in {@code ps} and in shell history. {@code --password} exists only to say so.
+ */
+final class CrawlFlags {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Mirror folder (default: output/NAME).")
+    Path output;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "User for any realm of the start URLs' servers.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read --user's password from FILE's first line.")
+    Path passwordFile;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read --user's password from environment variable VAR.")
+    String passwordEnv;
+
+    @Option(names = "--ask-password", description = "Ask for --user's password on the terminal (no echo), once per realm.")
+    boolean askPassword;
+
+    @Option(names = "--password", hidden = true, paramLabel = "VALUE")
+    String refusedPassword;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a start URL (default 20).")
+    Integer maxDepth;
+
+    @Option(names = "--max-pages", paramLabel = "N", description = "URLs fetched at most (default 0: no limit).")
+    Integer maxPages;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "Also crawl URLs matching REGEX (repeatable).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "Never crawl URLs matching REGEX (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--user-agent", paramLabel = "S", description = "User-Agent header (default names realmcrawl).")
+    String userAgent;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 4).")
+    Integer concurrency;
+
+    /** A config for a crawl given by start URLs alone: named after the first URL's host. */
+    static CrawlConfig configForUrls(List<String> urls) {
+        List<URI> starts = new ArrayList<>();
+        for (String url : urls) {
+            starts.add(parseStartUrl(url));
+        }
+        String name = starts.get(0).getHost();
+        return new CrawlConfig(name, starts, List.of(), List.of(), Limits.DEFAULTS, CrawlConfig.DEFAULT_USER_AGENT,
+                Path.of("output", name), List.of(), Optional.empty());
+    }
+
+    private static URI parseStartUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            Origin.of(uri);
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new UsageException("'" + url + "' is not an absolute http(s) URL (nor a .yaml crawl config)");
+        }
+    }
+
+    CrawlConfig applyTo(CrawlConfig config) {
+        if (refusedPassword != null) {
+            throw new UsageException("realmcrawl never takes a password on the command line (it would show in ps "
+                    + "and shell history): use --password-file FILE, --password-env VAR or --ask-password");
+        }
+        Limits limits = config.limits();
+        limits = maxDepth == null ? limits : limits.withMaxDepth(maxDepth);
+        limits = maxPages == null ? limits : limits.withMaxPages(maxPages);
+        limits = concurrency == null ? limits : limits.withConcurrency(concurrency);
+        config = config.withLimits(limits);
+        config = output == null ? config : config.withOutput(output);
+        config = userAgent == null ? config : config.withUserAgent(userAgent);
+        config = include.isEmpty() ? config : config.withInclude(concat(config.include(), compile("--include", include)));
+        return exclude.isEmpty() ? config : config.withExclude(concat(config.exclude(), compile("--exclude", exclude)));
+    }
+
+    /** The entry that --user and its password source make: any realm of each start URL's server. */
+    List<CredentialEntry> credentialEntries(List<URI> startUrls) {
+        Optional<PasswordSource> source = passwordSource();
+        if (user == null) {
+            if (source.isPresent()) {
+                throw new UsageException("--password-file, --password-env and --ask-password need --user NAME");
+            }
+            return List.of();
+        }
+        PasswordSource password = source.orElseThrow(() -> new UsageException(
+                "--user needs a password source: --password-file FILE, --password-env VAR or --ask-password"));
+        Set<Origin> servers = new LinkedHashSet<>();
+        startUrls.forEach(url -> servers.add(Origin.of(url)));
+        return servers.stream().map(server -> new CredentialEntry(server, Optional.empty(), user, password)).toList();
+    }
+
+    private Optional<PasswordSource> passwordSource() {
+        int given = (passwordFile != null ? 1 : 0) + (passwordEnv != null ? 1 : 0) + (askPassword ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("give only one of --password-file, --password-env and --ask-password");
+        }
+        if (passwordFile != null) {
+            if (!Files.isRegularFile(passwordFile) || !Files.isReadable(passwordFile)) {
+                throw new UsageException("--password-file " + passwordFile + ": no such readable file");
+            }
+            return Optional.of(new PasswordSource.File(passwordFile));
+        }
+        if (passwordEnv != null) {
+            if (System.getenv(passwordEnv) == null) {
+                throw new UsageException("--password-env " + passwordEnv + ": that environment variable is not set");
+            }
+            return Optional.of(new PasswordSource.Env(passwordEnv));
+        }
+        return askPassword ? Optional.of(new PasswordSource.Prompt()) : Optional.empty();
+    }
+
+    private static List<Pattern> compile(String option, List<String> regexes) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : regexes) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new UsageException(option + " '" + regex + "' is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return patterns;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,41 @@
+package io.realmcrawl.cli;
+
+import io.realmcrawl.config.ConfigException;
+import io.realmcrawl.log.Redaction;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The one place where exceptions become exit codes and a single message on stderr: bad config
+ * or arguments 2, the disk 3, anything else 1. The stack trace goes to the debug log only.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(Failures.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        int code = exitCodeOf(e);
+        cli.getErr().println("realmcrawl: " + Redaction.redact(messageOf(e)));
+        log.debug("details", e);
+        return code;
+    }
+
+    static int exitCodeOf(Exception e) {
+        if (e instanceof ConfigException || e instanceof UsageException || e instanceof IllegalArgumentException) {
+            return 2;
+        }
+        if (e instanceof IOException) {
+            return 3;
+        }
+        return 1;
+    }
+
+    private static String messageOf(Exception e) {
+        if (e instanceof IOException && !(e instanceof ConfigException)) {
+            return "file I/O error: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,46 @@
+package io.realmcrawl.cli;
+
+import io.realmcrawl.config.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code realmcrawl} command: subcommands {@code crawl} and {@code demo}, exit codes as
+ * wget's (see the README).
+ */
+@Command(name = "realmcrawl", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Mirrors sections of web sites protected by HTTP authentication.",
+        subcommands = {CrawlCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes (wget's):%n",
+        exitCodeList = {"0:success", "1:generic error", "2:bad command line or crawl config", "3:file I/O error",
+            "4:network failure", "5:TLS verification failure", "6:authentication failure", "7:protocol error",
+            "8:the server answered some URLs with an error"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new Failures());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'realmcrawl demo' or 'realmcrawl crawl --help'");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"realmcrawl " + Version.current(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

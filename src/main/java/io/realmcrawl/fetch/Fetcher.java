@@ -1,0 +1,113 @@
+package io.realmcrawl.fetch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The crawl's HTTP client: HttpClient 5 with connect, response and whole-page time limits,
+ * gzip/deflate, a cookie store kept for the crawl and a cap on body size.
+ *
+ * <p>Redirects and authentication are not HttpClient's business here: redirects come back to the
+ * crawler so that every hop passes the scope again, and the realm-auth interceptor installed by
+ * the caller is the only thing that ever adds credentials.
+ *
+ * <p>Thread-safety: one instance serves every worker.
+ */
+public final class Fetcher implements Closeable {
+    private static final InputStream EMPTY = InputStream.nullInputStream();
+
+    private final FetchSettings settings;
+    private final CloseableHttpClient client;
+    private final BasicCookieStore cookies = new BasicCookieStore();
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "page-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param interceptors adds the crawl's exec interceptors (realm auth) to the builder
+     */
+    public Fetcher(FetchSettings settings, Consumer<HttpClientBuilder> interceptors) {
+        this.settings = settings;
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout(settings.connectTimeout()))
+                                .setSocketTimeout(timeout(settings.responseTimeout()))
+                                .build())
+                        .setMaxConnTotal(settings.maxConnections())
+                        .setMaxConnPerRoute(settings.maxConnections())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout(settings.responseTimeout()))
+                        .setAuthenticationEnabled(false)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAuthCaching()
+                .disableAutomaticRetries()
+                .setUserAgent(settings.userAgent())
+                .setDefaultCookieStore(cookies)
+                .addExecInterceptorAfter(ChainElement.COMPRESS.name(), "head-recorder", new HeadRecorder());
+        interceptors.accept(builder);
+        this.client = builder.build();
+    }
+
+    /**
+     * Sends a GET for {@code url} and returns the open response; the body has not been read yet.
+     *
+     * @throws FetchException when no response arrived (network, TLS, protocol, time limit)
+     */
+    public FetchResponse open(URI url) throws FetchException {
+        HttpGet get = new HttpGet(url);
+        long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
+        ScheduledFuture<?> alarm = deadlines.schedule(get::cancel, settings.pageTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        HttpClientContext context = HttpClientContext.create();
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, get, context);
+            ResponseHead head = (ResponseHead) context.getAttribute(HeadRecorder.ATTRIBUTE);
+            HttpEntity entity = response.getEntity();
+            InputStream raw = entity == null ? EMPTY : entity.getContent();
+            InputStream body = new GuardedBody(raw == null ? EMPTY : raw, url, settings.maxBodyBytes(), deadline);
+            return new FetchResponse(url, head, response, context, body, alarm);
+        } catch (IOException | RuntimeException e) {
+            alarm.cancel(false);
+            if (System.nanoTime() - deadline > 0) {
+                throw new FetchException(FetchException.Kind.TIMEOUT, url, "page took longer than the page-timeout", e);
+            }
+            throw Failures.classify(url, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        client.close();
+    }
+
+    private static Timeout timeout(java.time.Duration d) {
+        return Timeout.ofMilliseconds(d.toMillis());
+    }
+}
