@@ -26,8 +26,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Same, with messages and the summary written to {@code err}. */
+    public static int run(java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setErr(err);
         return cli.execute(args);
     }
 
