@@ -29,7 +29,8 @@ import org.jsoup.nodes.Element;
  * document order, with the source where each was first seen.
  *
  * <p>Limits: no CSS {@code url()} (neither in style sheets nor style attributes) and no
- * links written by scripts.
+ * links written by scripts. jsoup reads {@code <noscript>} in the body as markup (its links
+ * are found) but in the head as text (they are not).
  */
 public final class LinkExtractor {
 

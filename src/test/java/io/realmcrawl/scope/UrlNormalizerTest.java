@@ -168,7 +168,9 @@ class UrlNormalizerTest {
     })
     void resolvesReferencesLenientlyThenNormalises(String base, String reference, String expected) {
         Optional<URI> want = expected == null ? Optional.empty() : Optional.of(URI.create(expected));
-        assertEquals(want, UrlNormalizer.resolve(URI.create(base), reference));
+        Optional<URI> resolved = UrlNormalizer.resolve(URI.create(base), reference);
+        assertEquals(want, resolved);
+        resolved.ifPresent(url -> assertEquals(resolved, UrlNormalizer.normalize(url.toString()), "already normal"));
     }
 
     @Test
