@@ -51,12 +51,12 @@ public record ConfigEnvironment(Path home, Function<String, Optional<String>> en
             return home.resolve(text.substring(2)).normalize();
         }
         if (text.startsWith("~")) {
-            throw new IllegalArgumentException("only ~/ is expanded (to your home folder), not ~user/");
+            throw new IllegalArgumentException("~user/ is not expanded, only ~/ (your home folder)");
         }
         try {
             return workingDir.resolve(text).normalize();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("is not a usable path: " + e.getReason());
+            throw new IllegalArgumentException(e.getReason());
         }
     }
 

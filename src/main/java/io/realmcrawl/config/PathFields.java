@@ -15,7 +15,7 @@ final class PathFields {
         try {
             return env.resolve(text);
         } catch (IllegalArgumentException e) {
-            throw field.problem(e.getMessage() + ", got " + Field.quoted(text));
+            throw field.problem("is not a usable path (" + e.getMessage() + "), got " + Field.quoted(text));
         }
     }
 }

@@ -17,10 +17,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads YAML text into a {@link YamlNode} tree where every node knows its line.
  *
  * <p>Why the streaming parser: Jackson's databind trees drop token locations, and every config
- * error must name its line; {@code currentTokenLocation()} gives it for each token. Anchors,
- * aliases and explicit tags are refused: a crawl config is short enough to write out, and an
- * alias would make a value's line point at a different place than where it is used. Duplicate
- * keys are refused too (the parser would silently keep the last one).
+ * error must name its line; {@code currentTokenLocation()} gives it for each token. Aliases and
+ * explicit tags are refused: a crawl config is short enough to write out, and an alias would make
+ * a value's line point at a different place than where it is used. Anchors are refused where the
+ * parser reports them (on lists and mappings); it does not report them on single values, which is
+ * harmless since nothing can refer to them. Duplicate keys are refused too (the parser would
+ * silently keep the last one).
  */
 final class YamlTreeReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -31,20 +33,26 @@ final class YamlTreeReader {
     /** The single document of {@code text}, or empty when it holds none (blank or comments only). */
     static Optional<YamlNode> read(String text) throws ConfigProblem {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
-                return Optional.empty();
+            try {
+                return document((YAMLParser) parser);
+            } catch (JsonProcessingException e) {
+                throw syntaxError(e, parser.currentLocation().getLineNr());
             }
-            YamlNode root = node((YAMLParser) parser);
-            if (parser.nextToken() != null) {
-                throw new ConfigProblem(line(parser), "a second YAML document starts here ('---');"
-                        + " a crawl config is one document");
-            }
-            return root instanceof YamlNode.Empty ? Optional.empty() : Optional.of(root);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(e);
         } catch (IOException e) {
             throw new ConfigProblem(0, "cannot be parsed: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static Optional<YamlNode> document(YAMLParser parser) throws IOException, ConfigProblem {
+        if (parser.nextToken() == null) {
+            return Optional.empty();
+        }
+        YamlNode root = node(parser);
+        if (parser.nextToken() != null) {
+            throw new ConfigProblem(line(parser), "a second YAML document starts here ('---');"
+                    + " a crawl config is one document");
+        }
+        return root instanceof YamlNode.Empty ? Optional.empty() : Optional.of(root);
     }
 
     private static YamlNode node(YAMLParser parser) throws IOException, ConfigProblem {
@@ -103,13 +111,13 @@ final class YamlTreeReader {
      * offending line of the file, which could hold a password written by mistake, so only its
      * problem and context are kept, and the exception is not attached as a cause.
      */
-    private static ConfigProblem syntaxError(JsonProcessingException e) {
+    private static ConfigProblem syntaxError(JsonProcessingException e, int parserLine) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
             return new ConfigProblem(marked.getProblemMark().getLine() + 1,
                     "YAML syntax error: " + marked.getProblem() + context);
         }
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? parserLine : e.getLocation().getLineNr();
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Expected a field name")) {
             return new ConfigProblem(line, "YAML syntax error: a key must be a single value, not a list or mapping");
