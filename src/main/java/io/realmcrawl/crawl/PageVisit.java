@@ -155,7 +155,7 @@ final class PageVisit {
             return List.of();
         }
         try (InputStream in = Files.newInputStream(mirror.root().resolve(page.file()))) {
-            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(LinkExtractor.Link::url).toList();
+            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(io.realmcrawl.extract.Link::url).toList();
         }
     }
 

@@ -17,6 +17,9 @@ public record Origin(String scheme, String host, int port) {
         Objects.requireNonNull(host, "host");
         scheme = scheme.toLowerCase(Locale.ROOT);
         host = host.toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // URI.getHost() keeps an IPv6 literal's brackets
+        }
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("only http and https origins are supported, got '" + scheme + "'");
         }

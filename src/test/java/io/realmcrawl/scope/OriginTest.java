@@ -18,6 +18,7 @@ class OriginTest {
         "https://example.org:443/x,   https://example.org",
         "http://example.org:8080/x,   http://example.org:8080",
         "https://example.org:80/x,    https://example.org:80",
+        "'http://[::1]:8080/x',       'http://[::1]:8080'",
     })
     void normalisesSchemeHostAndDefaultPort(String url, String expected) {
         assertEquals(expected, Origin.of(URI.create(url)).toString());
