@@ -1,0 +1,52 @@
+package io.realmcrawl.auth;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Why a 401 was handed back unanswered; {@link RealmAuth} puts one in the request's context,
+ * read with {@link RealmAuth#failure}. Each message names the origin and the realm (or the URL),
+ * never a password, so it can go into logs and reports as it is.
+ */
+public sealed interface AuthFailure {
+
+    /** One line for people: what failed, where. */
+    String message();
+
+    /** The 401 had no Basic challenge with a realm (none at all, another scheme, or unreadable). */
+    record NoChallenge(URI url) implements AuthFailure {
+        public NoChallenge {
+            Objects.requireNonNull(url, "url");
+        }
+
+        @Override
+        public String message() {
+            return url + ": 401 without a Basic challenge naming a realm, nothing to answer";
+        }
+    }
+
+    /** The space asked for has no credentials; {@code why} says what was tried. */
+    record NoCredentials(ProtectionSpace space, String why) implements AuthFailure {
+        public NoCredentials {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(why, "why");
+        }
+
+        @Override
+        public String message() {
+            return space + ": no credentials (" + why + ")";
+        }
+    }
+
+    /** The server refused the credentials of this space; they are not sent again. */
+    record Rejected(ProtectionSpace space) implements AuthFailure {
+        public Rejected {
+            Objects.requireNonNull(space, "space");
+        }
+
+        @Override
+        public String message() {
+            return space + ": credentials rejected (one retry sent, no more)";
+        }
+    }
+}

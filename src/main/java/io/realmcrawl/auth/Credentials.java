@@ -1,0 +1,61 @@
+package io.realmcrawl.auth;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A user name and its password, as found by a {@link CredentialSource}.
+ *
+ * <p>The password is a {@code char[]} kept in this object alone (the constructor copies it), so
+ * {@link #destroy()} can wipe it; {@link #toString()} never shows it. The Basic header value is
+ * built on demand and is a String, as HTTP headers are: that copy cannot be wiped.
+ */
+public final class Credentials {
+
+    private final String user;
+    private final char[] password;
+
+    public Credentials(String user, char[] password) {
+        this.user = Objects.requireNonNull(user, "user");
+        if (user.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("a Basic user name cannot contain ':', got '" + user + "'");
+        }
+        this.password = Objects.requireNonNull(password, "password").clone();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** {@code Basic base64(user:password)}, the bytes in UTF-8 (RFC 7617 §2.1 {@code charset}). */
+    public String basicAuthorization() {
+        CharBuffer chars = CharBuffer.allocate(user.length() + 1 + password.length);
+        chars.put(user).put(':').put(password).flip();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        try {
+            return "Basic " + Base64.getEncoder().encodeToString(raw);
+        } finally {
+            Arrays.fill(chars.array(), '\0');
+            Arrays.fill(raw, (byte) 0);
+            if (bytes.hasArray()) {
+                Arrays.fill(bytes.array(), (byte) 0);
+            }
+        }
+    }
+
+    /** Zeroes the password; later headers would carry an empty-looking password. */
+    public void destroy() {
+        Arrays.fill(password, '\0');
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[user=" + user + ", password=(redacted)]";
+    }
+}

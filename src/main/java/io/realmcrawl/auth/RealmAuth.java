@@ -1,0 +1,233 @@
+package io.realmcrawl.auth;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers HTTP Basic challenges for the whole crawl: the one exec-chain interceptor every request
+ * of every worker passes through, and the store of protection spaces it has met.
+ *
+ * <p>Nothing is sent before a server asks. A 401 with {@code Basic realm="R"} from origin O makes
+ * it look up credentials for (O, R) once and repeat the request once (GET and HEAD only). When
+ * that succeeds, the request's directory becomes a prefix of the space and later requests under
+ * it carry the credentials preemptively (longest prefix wins); a 401 with a known realm elsewhere
+ * on O reuses the entry without a new lookup. A 401 to sent credentials rejects the space for good.
+ * Unanswered 401s are handed back unchanged, with an {@link AuthFailure} in the context.
+ *
+ * <p>Credentials go only to the exact origin of their space, and any {@code Authorization} header
+ * on an incoming request is removed: this class alone decides. Header values are never logged.
+ *
+ * <p>Thread-safety: one instance is shared by all workers. The spaces live in concurrent maps;
+ * per space, the lookup and the first trial of the credentials run under a lock, so concurrent
+ * requests cause one lookup (one prompt) and wrong credentials are tried once. The first request
+ * into a new directory of an origin with known spaces goes alone (see {@link DirectoryGate}).
+ * Waits are bounded by {@link #DEFAULT_WAIT}; a request that gives up gets its 401 back.
+ */
+public final class RealmAuth implements ExecChainHandler {
+
+    /** The context attribute holding the {@link AuthFailure} of the last exchange. */
+    static final String FAILURE = "io.realmcrawl.auth.failure";
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealmAuth.class);
+
+    private final CredentialSource source;
+    private final Duration waitLimit;
+    private final SpaceStore store = new SpaceStore();
+    private final DirectoryGate gate = new DirectoryGate();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    public RealmAuth(CredentialSource source) {
+        this(source, DEFAULT_WAIT);
+    }
+
+    RealmAuth(CredentialSource source, Duration waitLimit) {
+        Objects.requireNonNull(source, "source");
+        this.source = space -> {
+            lookups.incrementAndGet();
+            return source.lookup(space);
+        };
+        this.waitLimit = waitLimit;
+    }
+
+    /**
+     * Puts this interceptor just before HttpClient's protocol handler and turns off its auth
+     * cache. The caller also sets {@code RequestConfig.setAuthenticationEnabled(false)} and
+     * {@code disableRedirectHandling()}, so that no other mechanism sends credentials.
+     */
+    public void install(HttpClientBuilder builder) {
+        builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), "realm-auth", this).disableAuthCaching();
+    }
+
+    /** Why the last exchange run with {@code ctx} ended in an unanswered 401, if it did. */
+    public static Optional<AuthFailure> failure(HttpContext ctx) {
+        Object value = ctx.getAttribute(FAILURE);
+        return value instanceof AuthFailure f ? Optional.of(f) : Optional.empty();
+    }
+
+    /** How many 401s were answered by repeating the request with credentials. */
+    public int challengesAnswered() {
+        return answered.get();
+    }
+
+    /** The spaces whose credentials a server refused. */
+    public Set<ProtectionSpace> rejectedSpaces() {
+        return store.rejected();
+    }
+
+    /** How many times the credential source was asked. */
+    public int lookups() {
+        return lookups.get();
+    }
+
+    @Override
+    public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        scope.clientContext.removeAttribute(FAILURE);
+        ClassicHttpRequest clean = ClassicRequestBuilder.copy(request).removeHeaders(HttpHeaders.AUTHORIZATION).build();
+        Optional<Target> target = Target.of(clean, scope.route);
+        if (target.isEmpty()) {
+            return chain.proceed(clean, scope);
+        }
+        try (DirectoryGate.Pass pass = enterDirectory(target.get())) {
+            ClassicHttpResponse response = new Exchange(clean, target.get(), scope, chain).run();
+            store.markVisited(target.get());
+            return response;
+        }
+    }
+
+    private DirectoryGate.Pass enterDirectory(Target target) throws IOException {
+        return store.isFirstIntoDirectory(target) ? gate.enter(target, waitLimit) : DirectoryGate.OPEN;
+    }
+
+    /** One request through the interceptor: at most two sends, the second only after a 401. */
+    private final class Exchange {
+        private final ClassicHttpRequest clean;
+        private final Target target;
+        private final ExecChain.Scope scope;
+        private final ExecChain chain;
+
+        Exchange(ClassicHttpRequest clean, Target target, ExecChain.Scope scope, ExecChain chain) {
+            this.clean = clean;
+            this.target = target;
+            this.scope = scope;
+            this.chain = chain;
+        }
+
+        ClassicHttpResponse run() throws IOException, HttpException {
+            Optional<SpaceEntry> known = store.covering(target);
+            Optional<Credentials> preemptive = known.flatMap(SpaceEntry::preemptive);
+            preemptive.ifPresent(c -> LOG.debug("sending credentials of {} preemptively to {}",
+                    known.get().space(), target.path()));
+            ClassicHttpResponse response = send(preemptive);
+            if (response.getCode() != HttpStatus.SC_UNAUTHORIZED) {
+                return response;
+            }
+            Optional<String> realm = basicRealm(response);
+            if (realm.isEmpty()) {
+                return fail(response, new AuthFailure.NoChallenge(target.url()));
+            }
+            SpaceEntry entry = store.entry(new ProtectionSpace(target.origin(), realm.get()));
+            if (preemptive.isPresent() && known.get() == entry) {
+                return fail(response, rejected(entry, "credentials sent preemptively to " + target.path()));
+            }
+            return answer(entry, response);
+        }
+
+        private ClassicHttpResponse answer(SpaceEntry entry, ClassicHttpResponse challenge)
+                throws IOException, HttpException {
+            if (!isRepeatable()) {
+                return fail(challenge, new AuthFailure.NoCredentials(entry.space(),
+                        "only GET and HEAD are repeated with credentials, not " + clean.getMethod()));
+            }
+            SpaceEntry.Admission admission = entry.admit(source, waitLimit);
+            if (admission instanceof SpaceEntry.Admission.Refuse refuse) {
+                return fail(challenge, refuse.failure());
+            }
+            SpaceEntry.Admission.Send send = (SpaceEntry.Admission.Send) admission;
+            try {
+                discard(challenge);
+                answered.incrementAndGet();
+                return judge(entry, send.credentials(), send(Optional.of(send.credentials())));
+            } finally {
+                if (send.firstTurn()) {
+                    entry.endTurn();
+                }
+            }
+        }
+
+        /** Any 401 to sent credentials rejects them: wrong, locked or expired, they must not be resent. */
+        private ClassicHttpResponse judge(SpaceEntry entry, Credentials sent, ClassicHttpResponse response) {
+            if (response.getCode() == HttpStatus.SC_UNAUTHORIZED) {
+                return fail(response, rejected(entry, "one retry to " + target.path() + " answered 401 again"));
+            }
+            if (entry.accept()) {
+                LOG.info("answered challenge for {} as {}", entry.space(), sent.user());
+            }
+            store.addPrefix(entry, target);
+            return response;
+        }
+
+        private AuthFailure rejected(SpaceEntry entry, String how) {
+            if (entry.reject()) {
+                LOG.warn("{}: credentials rejected ({}); they will not be sent again", entry.space(), how);
+            }
+            return new AuthFailure.Rejected(entry.space());
+        }
+
+        private ClassicHttpResponse send(Optional<Credentials> credentials) throws IOException, HttpException {
+            ClassicRequestBuilder copy = ClassicRequestBuilder.copy(clean);
+            credentials.ifPresent(c -> copy.setHeader(HttpHeaders.AUTHORIZATION, c.basicAuthorization()));
+            return chain.proceed(copy.build(), scope);
+        }
+
+        private boolean isRepeatable() {
+            boolean idempotent = Method.GET.isSame(clean.getMethod()) || Method.HEAD.isSame(clean.getMethod());
+            return idempotent && (clean.getEntity() == null || clean.getEntity().isRepeatable());
+        }
+
+        private ClassicHttpResponse fail(ClassicHttpResponse response, AuthFailure failure) {
+            scope.clientContext.setAttribute(FAILURE, failure);
+            return response;
+        }
+    }
+
+    /** The realm of the first Basic challenge with one, if the 401 carries any. */
+    static Optional<String> basicRealm(ClassicHttpResponse response) {
+        var values = Arrays.stream(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).map(h -> h.getValue()).toList();
+        return ChallengeParser.parse(values).stream()
+                .filter(Challenge::isBasic)
+                .flatMap(c -> c.realm().stream())
+                .findFirst();
+    }
+
+    /** Reads the 401's body to the end so the connection can be reused, then closes it. */
+    private static void discard(ClassicHttpResponse response) {
+        try (response) {
+            EntityUtils.consume(response.getEntity());
+        } catch (IOException e) {
+            LOG.debug("could not read the body of a 401 to the end; its connection is dropped", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.realmcrawl.auth;
+
+import io.realmcrawl.scope.Origin;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+/**
+ * The protection spaces met so far and where each applies: at most one {@link SpaceEntry} per
+ * (origin, realm), the path prefixes (RFC 7617 §2.2) each space was accepted under, and the
+ * directories already visited per origin.
+ *
+ * <p>Thread-safety: concurrent maps and sets only; entries are created with
+ * {@code computeIfAbsent}, so two threads meeting a new space get the same entry.
+ */
+final class SpaceStore {
+
+    private final ConcurrentMap<ProtectionSpace, SpaceEntry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Origin, ConcurrentMap<String, SpaceEntry>> prefixes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Origin, Set<String>> visited = new ConcurrentHashMap<>();
+
+    SpaceEntry entry(ProtectionSpace space) {
+        return entries.computeIfAbsent(space, SpaceEntry::new);
+    }
+
+    /** The space whose longest known prefix covers the target's path, if any. */
+    Optional<SpaceEntry> covering(Target target) {
+        ConcurrentMap<String, SpaceEntry> known = prefixes.get(target.origin());
+        if (known == null) {
+            return Optional.empty();
+        }
+        return target.directories().stream().map(known::get).filter(e -> e != null).findFirst();
+    }
+
+    /** Adds the target's directory as a prefix of the space (a longer, nested one may name another). */
+    void addPrefix(SpaceEntry entry, Target target) {
+        prefixes.computeIfAbsent(target.origin(), o -> new ConcurrentHashMap<>()).put(target.directory(), entry);
+    }
+
+    /**
+     * True for a request into a directory never visited, on an origin that already has a known
+     * prefix, and not under any: the case the {@link DirectoryGate} serialises.
+     */
+    boolean isFirstIntoDirectory(Target target) {
+        return prefixes.containsKey(target.origin())
+                && !visited.getOrDefault(target.origin(), Set.of()).contains(target.directory())
+                && covering(target).isEmpty();
+    }
+
+    void markVisited(Target target) {
+        visited.computeIfAbsent(target.origin(), o -> ConcurrentHashMap.newKeySet()).add(target.directory());
+    }
+
+    Set<ProtectionSpace> rejected() {
+        return entries.values().stream()
+                .filter(e -> e.state() == SpaceEntry.State.REJECTED)
+                .map(SpaceEntry::space)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
