@@ -22,6 +22,7 @@ final class FileNames {
     static final String EMPTY_SEGMENT = "@";
 
     private static final Pattern EXTENSION = Pattern.compile("(.+)(\\.[A-Za-z0-9]{1,10})");
+    private static final Pattern ENDS_LIKE_EXTENSION = Pattern.compile("(.*)(\\.[A-Za-z0-9]{1,10})");
     private static final Pattern DEVICE = Pattern.compile(
             "(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]) *(\\..*)?",
             Pattern.CASE_INSENSITIVE);
@@ -59,10 +60,11 @@ final class FileNames {
 
     /**
      * Encodes the dot of a query that ends like an extension ({@code ?f=a.pdf} → {@code a%2Epdf}), so
-     * {@code /x?a.pdf} and {@code /x.pdf?a} cannot both become {@code x@a.pdf}.
+     * {@code /x?a.pdf} and {@code /x.pdf?a} cannot both become {@code x@a.pdf}, nor {@code /x?.pdf}
+     * and {@code /x.pdf?} both {@code x@.pdf}.
      */
     private static String encodeExtensionDot(String query) {
-        Matcher m = EXTENSION.matcher(query);
+        Matcher m = ENDS_LIKE_EXTENSION.matcher(query);
         if (!m.matches()) {
             return query;
         }
@@ -89,7 +91,7 @@ final class FileNames {
     /** A page or folder never ends in {@code .headers} (any case), so none looks like a header file. */
     static String guardHeadersSuffix(String name) {
         String suffix = Mirror.HEADERS_SUFFIX;
-        if (name.length() > suffix.length() && name.regionMatches(true, name.length() - suffix.length(),
+        if (name.length() >= suffix.length() && name.regionMatches(true, name.length() - suffix.length(),
                 suffix, 0, suffix.length())) {
             int dot = name.length() - suffix.length();
             return name.substring(0, dot) + "%2E" + name.substring(dot + 1);

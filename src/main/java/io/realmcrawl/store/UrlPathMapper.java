@@ -16,7 +16,8 @@ import java.util.List;
  *     scheme's default, and an {@code https_} prefix for https. {@code http://h/a} and
  *     {@code https://h/a} are different origins and land in {@code h/a} and {@code https_h/a};
  *     {@code http://127.0.0.1:8080/} lands in {@code 127.0.0.1_8080/}. A {@code _} in a host is
- *     written {@code %5F}, so the prefix and the port can be told apart from the host.
+ *     written {@code %5F}, so the prefix and the port can be told apart from the host; the host
+ *     also follows rules 2-4 ({@code http://aux.example.org/} → {@code %61ux.example.org/}).
  * <li>Each path segment is percent-decoded (UTF-8) into a readable name; then every character
  *     unsafe in a file name is written {@code %XX} (its UTF-8 bytes): control characters,
  *     {@code " * / : < > ? \ |}, {@code %} itself (which makes the mapping injective), and
@@ -77,6 +78,6 @@ public final class UrlPathMapper {
         String host = FileNames.encodeTrailingDotsAndSpaces(Escaper.pathSegment(origin.host()).replace("_", "%5F"));
         String scheme = origin.isHttps() ? "https_" : "";
         String port = origin.isDefaultPort() ? "" : "_" + origin.port();
-        return scheme + host + port;
+        return FileNames.guardDeviceName(scheme + host + port);
     }
 }
