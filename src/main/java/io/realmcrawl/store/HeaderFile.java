@@ -1,0 +1,33 @@
+package io.realmcrawl.store;
+
+import io.realmcrawl.fetch.ResponseHead;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of a header file: the response head as received, in HTTP/1.1 message syntax.
+ *
+ * <p>The status line ({@code HTTP/1.1 200 OK}), then each header as {@code Name: value} in the
+ * order received, every line ending in CRLF, then an empty line — so any HTTP message parser reads
+ * it. It is ISO-8859-1, the historical charset of header bytes; a character beyond it becomes
+ * {@code ?}. A CR or LF inside a name or value (which a parsed header cannot hold, but we do not
+ * trust that) becomes a space, so one header is always one line.
+ */
+final class HeaderFile {
+
+    private static final String CRLF = "\r\n";
+
+    private HeaderFile() {
+    }
+
+    static byte[] bytes(ResponseHead head) {
+        StringBuilder text = new StringBuilder(oneLine(head.statusLine())).append(CRLF);
+        for (ResponseHead.Header header : head.headers()) {
+            text.append(oneLine(header.name())).append(": ").append(oneLine(header.value())).append(CRLF);
+        }
+        return text.append(CRLF).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\r', ' ').replace('\n', ' ');
+    }
+}

@@ -1,0 +1,161 @@
+package io.realmcrawl.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.realmcrawl.fetch.ResponseHead;
+import io.realmcrawl.fetch.ResponseHead.Header;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant AT = Instant.parse("2025-05-01T12:00:00.123Z");
+    private static final URI URL = URI.create("http://127.0.0.1:8080/docs/");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void savedPageLineHasEveryFieldOfTheFile() throws IOException {
+        SavedPage page = new SavedPage(URL, "127.0.0.1_8080/docs/index.html", "127.0.0.1_8080/docs/index.html.headers",
+                42, "ab".repeat(32));
+        ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK",
+                List.of(new Header("Content-Type", "text/html; charset=utf-8")));
+
+        JsonNode line = onlyLine(ManifestEntry.saved(page, head, AT));
+
+        assertEquals(List.of("url", "status", "file", "size", "content_type", "sha256", "fetched_at"), names(line));
+        assertEquals(URL.toString(), line.get("url").asText());
+        assertEquals(200, line.get("status").intValue());
+        assertEquals("127.0.0.1_8080/docs/index.html", line.get("file").asText());
+        assertEquals(42, line.get("size").longValue());
+        assertEquals("text/html; charset=utf-8", line.get("content_type").asText());
+        assertEquals("ab".repeat(32), line.get("sha256").asText());
+        assertEquals("2025-05-01T12:00:00.123Z", line.get("fetched_at").asText());
+    }
+
+    @Test
+    void failedLineOmitsEmptyFields() throws IOException {
+        JsonNode line = onlyLine(ManifestEntry.failed(URL, 404, "Not Found", AT));
+
+        assertEquals(List.of("url", "status", "fetched_at", "error"), names(line));
+        assertEquals("Not Found", line.get("error").asText());
+    }
+
+    @Test
+    void failureWithoutResponseOmitsStatus() throws IOException {
+        JsonNode line = onlyLine(ManifestEntry.failed(URL, 0, "connect timed out", AT));
+
+        assertEquals(List.of("url", "fetched_at", "error"), names(line));
+    }
+
+    @Test
+    void redirectLineNamesItsTarget() throws IOException {
+        JsonNode line = onlyLine(ManifestEntry.redirected(URL, 301, URI.create("http://127.0.0.1:8080/docs/new/"), AT));
+
+        assertEquals(List.of("url", "status", "fetched_at", "redirect_to"), names(line));
+        assertEquals(301, line.get("status").intValue());
+        assertEquals("http://127.0.0.1:8080/docs/new/", line.get("redirect_to").asText());
+    }
+
+    @Test
+    void eachAppendIsOneLineEvenWithNewlinesAndQuotesInText() throws IOException {
+        try (Manifest manifest = Manifest.open(out)) {
+            manifest.append(ManifestEntry.failed(URL, 500, "line one\nline \"two\"\r\n\u2028", AT));
+            manifest.append(ManifestEntry.failed(URL, 502, "bad gateway", AT));
+            manifest.append(ManifestEntry.redirected(URL, 302, URL.resolve("x"), AT));
+            assertEquals(3, lines().size(), "flushed before close");
+        }
+        List<String> lines = lines();
+        assertEquals(3, lines.size());
+        assertEquals("line one\nline \"two\"\r\n\u2028", JSON.readTree(lines.get(0)).get("error").asText());
+    }
+
+    @Test
+    void oldManifestStaysUntilTheFirstLineOfTheNewRun() throws IOException {
+        Path file = out.resolve("manifest.jsonl");
+        Files.writeString(file, "{\"url\":\"http://old/\"}\n");
+
+        try (Manifest manifest = Manifest.open(out)) {
+            assertEquals("{\"url\":\"http://old/\"}\n", Files.readString(file));
+            manifest.append(ManifestEntry.failed(URL, 404, "Not Found", AT));
+        }
+
+        assertEquals(1, lines().size());
+        assertEquals(URL.toString(), JSON.readTree(lines().get(0)).get("url").asText());
+    }
+
+    @Test
+    void runWithoutLinesLeavesOldManifest() throws IOException {
+        Files.writeString(out.resolve("manifest.jsonl"), "old\n");
+        Manifest.open(out).close();
+        assertEquals(List.of("old"), lines());
+    }
+
+    @Test
+    void appendAfterCloseIsRefused() throws IOException {
+        Manifest manifest = Manifest.open(out);
+        manifest.close();
+        assertThrows(IllegalStateException.class, () -> manifest.append(ManifestEntry.failed(URL, 404, "x", AT)));
+    }
+
+    @Test
+    void concurrentAppendsNeverInterleave() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try (Manifest manifest = Manifest.open(out)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String error = "e" + i + "x".repeat(i);
+                done.add(workers.submit(() -> {
+                    manifest.append(ManifestEntry.failed(URL, 500, error, AT));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        List<String> lines = lines();
+        assertEquals(400, lines.size());
+        for (String line : lines) {
+            assertFalse(JSON.readTree(line).get("error").asText().isEmpty());
+        }
+    }
+
+    private JsonNode onlyLine(ManifestEntry entry) throws IOException {
+        try (Manifest manifest = Manifest.open(out)) {
+            manifest.append(entry);
+        }
+        List<String> lines = lines();
+        assertEquals(1, lines.size());
+        return JSON.readTree(lines.get(0));
+    }
+
+    private List<String> lines() throws IOException {
+        return Files.readAllLines(out.resolve("manifest.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
