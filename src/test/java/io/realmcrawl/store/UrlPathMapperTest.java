@@ -24,7 +24,7 @@ class UrlPathMapperTest {
         https://example.org:8443/a                   -> https_example.org_8443/a
         https://example.org:80/a                     -> https_example.org_80/a
         http://example.org:443/a                     -> example.org_443/a
-        http://[::1]:8080/a                          -> [%3A%3A1]_8080/a
+        http://[::1]:8080/a                          -> %3A%3A1_8080/a
         http://aux.example.org/a                     -> %61ux.example.org/a
         http://con:8080/a                            -> con_8080/a
         http://example.org/%2e%2e/%2e%2e/etc/passwd  -> example.org/%2E%2E/%2E%2E/etc/passwd
