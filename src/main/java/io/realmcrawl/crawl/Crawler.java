@@ -63,7 +63,10 @@ public final class Crawler {
         try (Manifest manifest = Manifest.open(config.output());
              Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier,
-                    (from, status, to) -> manifest.append(ManifestEntry.redirected(from, status, to, Instant.now())),
+                    (from, status, to) -> {
+                        manifest.append(ManifestEntry.redirected(from, status, to, Instant.now()));
+                        report.redirect();
+                    },
                     limits.maxRedirects());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, manifest, report);
             int unfetched = runWorkers(frontier, visit, recorder, limits);

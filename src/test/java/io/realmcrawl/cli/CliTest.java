@@ -101,6 +101,17 @@ class CliTest {
     }
 
     @Test
+    void askPasswordWithoutATerminalFailsAtOnceWithExit6() {
+        // As under cron: no console, so no prompt can be shown and nothing may hang.
+        site = protectedSite();
+        int code = run("crawl", site.url("/docs/").toString(), "--user", "alice", "--ask-password",
+                "-o", tmp.resolve("out").toString());
+        assertEquals(6, code, err.toString());
+        assertTrue(err.toString().contains("no terminal"), err.toString());
+        assertTrue(site.requests().stream().noneMatch(r -> r.authorization().isPresent()));
+    }
+
+    @Test
     void passwordValueOnTheCommandLineIsRefused() {
         int code = run("crawl", "http://127.0.0.1:9/", "--user", "alice", "--password", "hunter2");
         assertEquals(2, code);

@@ -219,6 +219,7 @@ class CrawlerTest {
 
         assertEquals(7, report.exitCode());
         assertTrue(report.errors().get(0).contains("more than 10 redirects"), report.errors().toString());
+        assertEquals(11, report.redirects(), "each hop followed is counted");
         assertTrue(site.requests("/r15").isEmpty());
     }
 
