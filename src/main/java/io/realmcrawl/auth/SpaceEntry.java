@@ -103,7 +103,7 @@ final class SpaceEntry {
         } else {
             missingWhy = ((CredentialSource.Lookup.Missing) found).why();
             state.set(State.MISSING);
-            LOG.warn("no credentials for {}: {}", space, missingWhy);
+            LOG.debug("no credentials for {}: {}", space, missingWhy);
         }
     }
 

@@ -144,6 +144,16 @@ class CliTest {
     }
 
     @Test
+    void outputThatIsAFileExits3NamingIt() throws Exception {
+        Path notAFolder = tmp.resolve("taken");
+        Files.writeString(notAFolder, "a file, not a folder");
+        int code = run("crawl", "http://127.0.0.1:9/", "-o", notAFolder.toString());
+        assertEquals(3, code, err.toString());
+        assertTrue(err.toString().contains(notAFolder.toString()), err.toString());
+        assertEquals("a file, not a folder", Files.readString(notAFolder), "nothing is lost");
+    }
+
+    @Test
     void unreachableServerExits4() {
         // Port 9 (discard) is closed on loopback: a connection refused is a network failure.
         int code = run("crawl", "http://127.0.0.1:9/", "-o", tmp.resolve("out").toString());
