@@ -4,6 +4,7 @@ import io.realmcrawl.auth.CredentialEntry;
 import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.Quantities;
 import io.realmcrawl.scope.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,6 +51,10 @@ final class CrawlFlags {
     @Option(names = "--max-pages", paramLabel = "N", description = "URLs fetched at most (default 0: no limit).")
     Integer maxPages;
 
+    @Option(names = "--max-page-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Largest body kept, after decompression (e.g. 64MiB; default 64MiB).")
+    Long maxPageSize;
+
     @Option(names = "--include", paramLabel = "REGEX", description = "Also crawl URLs matching REGEX (repeatable).")
     List<String> include = new ArrayList<>();
 
@@ -92,6 +97,7 @@ final class CrawlFlags {
         limits = maxDepth == null ? limits : limits.withMaxDepth(maxDepth);
         limits = maxPages == null ? limits : limits.withMaxPages(maxPages);
         limits = concurrency == null ? limits : limits.withConcurrency(concurrency);
+        limits = maxPageSize == null ? limits : limits.withMaxPageBytes(maxPageSize);
         config = config.withLimits(limits);
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
@@ -152,5 +158,15 @@ final class CrawlFlags {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /** Reads sizes as crawl configs write them: 64MiB, 500KB, or bytes. */
+    static final class ByteSizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Quantities.byteSize(value).stream().boxed().findFirst()
+                    .orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                            "'" + value + "' is not a size (bytes, or with " + Quantities.BYTE_UNIT_NAMES + ")"));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.realmcrawl.cli;
 
 import io.realmcrawl.config.ConfigException;
 import io.realmcrawl.log.Redaction;
+import io.realmcrawl.state.OutputBusyException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return code;
     }
 
+    /** Another run holds the output folder: nothing was done (realmcrawl's own code, beyond wget's). */
+    static final int EXIT_BUSY = 9;
+
     static int exitCodeOf(Exception e) {
         if (e instanceof ConfigException || e instanceof UsageException || e instanceof IllegalArgumentException) {
             return 2;
+        }
+        if (e instanceof OutputBusyException) {
+            return EXIT_BUSY;
         }
         if (e instanceof IOException) {
             return 3;
@@ -33,6 +40,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String messageOf(Exception e) {
+        if (e instanceof OutputBusyException) {
+            return e.getMessage();
+        }
         if (e instanceof IOException && !(e instanceof ConfigException)) {
             return "file I/O error: " + e.getMessage();
         }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes (wget's):%n",
         exitCodeList = {"0:success", "1:generic error", "2:bad command line or crawl config", "3:file I/O error",
             "4:network failure", "5:TLS verification failure", "6:authentication failure", "7:protocol error",
-            "8:the server answered some URLs with an error"})
+            "8:the server answered some URLs with an error",
+            "9:another run holds the output folder (nothing done)",
+            "10:stopped early by a signal or --max-duration; state saved, run again to continue"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -2,12 +2,16 @@ package io.realmcrawl.cli;
 
 import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.config.CrawlConfig;
+import io.realmcrawl.config.Quantities;
 import io.realmcrawl.crawl.CrawlReport;
 import io.realmcrawl.crawl.Crawler;
+import io.realmcrawl.crawl.RunPolicy;
 import io.realmcrawl.log.LogLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every crawling command shares (-q, -v, --report), and the run that uses them. */
@@ -22,6 +26,16 @@ final class RunOptions {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path report;
 
+    @Option(names = "--max-duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stop cleanly after D (e.g. 45m), state saved; the next run continues (exit 10).")
+    Duration maxDuration;
+
+    @Option(names = "--fsync", description = "Power-loss safety: force pages to the disk (in batches) before marking them done.")
+    boolean fsync;
+
+    @Option(names = "--attic", description = "After a complete run, move pages the site no longer has into OUTPUT/_attic/.")
+    boolean attic;
+
     void applyLogLevel() {
         if (quiet && verbose) {
             throw new UsageException("-q and -v cannot be used together");
@@ -31,7 +45,10 @@ final class RunOptions {
 
     /** Runs the crawl, prints the summary (unless -q), writes the JSON report, returns the exit code. */
     int crawl(CrawlConfig config, CredentialSource credentials, PrintWriter err) throws IOException, InterruptedException {
-        CrawlReport result = new Crawler(config, credentials).run();
+        Crawler crawler = new Crawler(config, credentials,
+                new RunPolicy(Optional.ofNullable(maxDuration), fsync, attic));
+        Signals.onStop(crawler::stop, CrawlReport.EXIT_STOPPED_EARLY);
+        CrawlReport result = crawler.run();
         if (!quiet) {
             err.println(result.summary());
             err.flush();
@@ -40,5 +57,14 @@ final class RunOptions {
             result.writeJson(report);
         }
         return result.exitCode();
+    }
+
+    /** Reads durations as crawl configs write them: 500ms, 10s, 45m, 2h, or seconds. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Quantities.duration(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (" + Quantities.DURATION_FORMS + ")"));
+        }
     }
 }

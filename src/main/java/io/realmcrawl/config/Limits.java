@@ -55,6 +55,10 @@ public record Limits(int maxDepth, int maxPages, long maxPageBytes, Duration con
         return new Limits(maxDepth, v, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency);
     }
 
+    public Limits withMaxPageBytes(long v) {
+        return new Limits(maxDepth, maxPages, v, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency);
+    }
+
     public Limits withConcurrency(int v) {
         return new Limits(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, v);
     }

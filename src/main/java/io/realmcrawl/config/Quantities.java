@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
  * <p>Only plain decimal digits are whole numbers: YAML would also read {@code 0x10} or
  * {@code 1_000}, but a sysadmin reading the file should see the value as it is used.
  */
-final class Quantities {
+public final class Quantities {
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("([0-9]+) *([A-Za-z]*)");
     private static final Map<String, Long> BYTE_UNITS = Map.of("", 1L, "b", 1L,
             "kb", 1000L, "kib", 1024L, "mb", 1000L * 1000, "mib", 1024L * 1024,
             "gb", 1000L * 1000 * 1000, "gib", 1024L * 1024 * 1024);
 
-    static final String BYTE_UNIT_NAMES = "B, KB, KiB, MB, MiB, GB, GiB";
-    static final String DURATION_FORMS = "500ms, 10s, 2m, 1h, or a number of seconds";
+    public static final String BYTE_UNIT_NAMES = "B, KB, KiB, MB, MiB, GB, GiB";
+    public static final String DURATION_FORMS = "500ms, 10s, 2m, 1h, or a number of seconds";
 
     private Quantities() {
     }
@@ -42,7 +42,7 @@ final class Quantities {
     }
 
     /** Bytes as a number, or a number and a unit (case-insensitive); empty also on overflow. */
-    static OptionalLong byteSize(String text) {
+    public static OptionalLong byteSize(String text) {
         Matcher m = NUMBER_AND_UNIT.matcher(text.strip());
         Long unit = m.matches() ? BYTE_UNITS.get(m.group(2).toLowerCase(Locale.ROOT)) : null;
         if (unit == null) {
@@ -53,7 +53,7 @@ final class Quantities {
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare number of seconds; zero is allowed here. */
-    static Optional<Duration> duration(String text) {
+    public static Optional<Duration> duration(String text) {
         Matcher m = NUMBER_AND_UNIT.matcher(text.strip());
         if (!m.matches() || m.group(1).length() > 12) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.realmcrawl.crawl;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,29 +12,45 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What a crawl did, for the summary on stderr and the JSON report ({@code --report FILE}).
+ * What a run did, for the summary on stderr and the JSON report ({@code --report FILE}).
  *
  * @param name               the crawl's name
  * @param output             the mirror's root folder
+ * @param run                this run's number in the output folder's history
+ * @param resumed            true when this run continued one that had not finished
+ * @param stoppedEarly       why the run stopped before the end (a signal, max-duration), if it did
  * @param startedAt          ISO-8601 start time (UTC)
  * @param durationSeconds    wall-clock time of the run
- * @param pagesSaved         bodies written to the mirror
- * @param bytesSaved         their total size on disk
- * @param redirects          redirect hops followed or recorded
+ * @param pagesSaved         bodies received and saved (new, changed, or identical and kept)
+ * @param bytesSaved         their total size
+ * @param newPages           URLs saved for the first time
+ * @param changed            pages whose copy was replaced by a different one
+ * @param unchanged          pages confirmed unchanged (304, or an identical body)
+ * @param removed            pages saved before that the site now answers 404/410 (kept on disk)
+ * @param failed             URLs that could not be fetched
+ * @param redirects          redirect hops
  * @param challengesAnswered 401s answered by repeating the request with credentials
  * @param outOfScope         links and redirects seen but not requested because of the scope
- * @param leftInQueue        URLs not fetched because a limit stopped the crawl
+ * @param leftInQueue        URLs not fetched because a limit or a stop ended the run
  * @param errorsByKind       failed URLs per kind of error
  * @param authFailures       one line per protection space or URL that could not be authenticated
  * @param errors             up to the first 100 failed URLs with their reasons
- * @param exitCode           wget's exit code for this run
+ * @param urls               the crawl's URLs by what happened to them: new, changed, unchanged, removed, failed
+ * @param exitCode           the exit code for this run
  */
-public record CrawlReport(String name, String output, String startedAt, double durationSeconds, int pagesSaved,
-                          long bytesSaved, int redirects, int challengesAnswered, int outOfScope, int leftInQueue,
-                          Map<String, Integer> errorsByKind, List<String> authFailures, List<String> errors,
+public record CrawlReport(String name, String output, long run, boolean resumed,
+                          @JsonIgnore Optional<String> stoppedEarly,
+                          String startedAt, double durationSeconds, int pagesSaved, long bytesSaved, int newPages,
+                          int changed, int unchanged, int removed, int failed, int redirects, int challengesAnswered,
+                          int outOfScope, int leftInQueue, Map<String, Integer> errorsByKind,
+                          List<String> authFailures, List<String> errors, Map<String, List<String>> urls,
                           int exitCode) {
+
+    /** Stopped by a signal or max-duration with the state saved: run the same command to go on. */
+    public static final int EXIT_STOPPED_EARLY = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -42,29 +60,55 @@ public record CrawlReport(String name, String output, String startedAt, double d
         errorsByKind = Map.copyOf(errorsByKind);
         authFailures = List.copyOf(authFailures);
         errors = List.copyOf(errors);
+        urls = Map.copyOf(urls);
     }
 
+    @JsonIgnore
     public double pagesPerSecond() {
         return durationSeconds <= 0 ? pagesSaved : pagesSaved / durationSeconds;
+    }
+
+    /** For the JSON report: why the run stopped early, or null. */
+    @JsonProperty("stopped_early")
+    public String stoppedEarlyReason() {
+        return stoppedEarly.orElse(null);
+    }
+
+    /** True when the run went through the whole frontier (limits aside) and was not stopped. */
+    @JsonIgnore
+    public boolean complete() {
+        return stoppedEarly.isEmpty();
     }
 
     /** The summary printed on stderr at the end of a run. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "realmcrawl: %s finished in %.1f s, exit code %d%n",
-                name, durationSeconds, exitCode));
-        s.append(String.format(Locale.ROOT, "  pages saved:         %d (%s, %.1f pages/s)%n",
-                pagesSaved, humanBytes(bytesSaved), pagesPerSecond()));
-        s.append(String.format(Locale.ROOT, "  challenges answered: %d%n", challengesAnswered));
-        s.append(String.format(Locale.ROOT, "  redirects:           %d%n", redirects));
-        s.append(String.format(Locale.ROOT, "  out of scope:        %d (not requested)%n", outOfScope));
-        if (leftInQueue > 0) {
-            s.append(String.format(Locale.ROOT, "  left in queue:       %d (a limit stopped the crawl)%n", leftInQueue));
+        s.append(String.format(Locale.ROOT, "realmcrawl: %s run %d %s in %.1f s, exit code %d%n", name, run,
+                stoppedEarly.map(why -> "stopped early (" + why + "; run again to continue)").orElse("finished"),
+                durationSeconds, exitCode));
+        line(s, "pages saved", String.format(Locale.ROOT, "%d (%s, %.1f pages/s)", pagesSaved,
+                humanBytes(bytesSaved), pagesPerSecond()));
+        line(s, "new / changed", newPages + " / " + changed);
+        line(s, "unchanged", Integer.toString(unchanged));
+        line(s, "removed", removed + (removed > 0 ? " (gone from the site; kept on disk)" : ""));
+        line(s, "failed", Integer.toString(failed));
+        line(s, "challenges answered", Integer.toString(challengesAnswered));
+        line(s, "redirects", Integer.toString(redirects));
+        line(s, "out of scope", outOfScope + " (not requested)");
+        if (resumed) {
+            line(s, "resumed", "continued an earlier run that had not finished");
         }
-        errorsByKind.forEach((kind, n) -> s.append(String.format(Locale.ROOT, "  errors, %-13s %d%n", kind + ":", n)));
+        if (leftInQueue > 0) {
+            line(s, "left in queue", Integer.toString(leftInQueue));
+        }
+        errorsByKind.forEach((kind, n) -> line(s, "errors, " + kind, Integer.toString(n)));
         authFailures.forEach(f -> s.append("  auth failure: ").append(f).append(System.lineSeparator()));
         s.append("  mirror: ").append(output);
         return s.toString();
+    }
+
+    private static void line(StringBuilder s, String label, String value) {
+        s.append(String.format(Locale.ROOT, "  %-21s%s%n", label + ":", value));
     }
 
     /** Writes the report as JSON, atomically. */

@@ -8,70 +8,157 @@ import io.realmcrawl.fetch.FetchSettings;
 import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
+import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.Frontier;
-import io.realmcrawl.state.MemoryFrontier;
-import io.realmcrawl.store.Manifest;
-import io.realmcrawl.store.ManifestEntry;
+import io.realmcrawl.state.OutputLock;
+import io.realmcrawl.state.RunInfo;
 import io.realmcrawl.store.Mirror;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The crawl engine: seeds the frontier with the start URLs, runs a pool of workers that lease
- * URLs, visit them and record what happened, and returns the report when the frontier drains.
+ * The crawl engine: takes the output folder's lock, opens the crawl state (resuming an unfinished
+ * run or starting a new pass over the realm), runs a pool of workers that lease URLs, visit them
+ * and record what happened, then writes the manifest, the run history and the report.
  *
  * <p>Every other part is a plain object with one job that the engine calls; the engine owns the
- * loop and the order of things (save the page, then write the manifest line, then queue links).
+ * loop and the order of things: save the page, queue its links, then mark it done.
+ *
+ * <p>Thread-safety: {@link #stop} may be called from any thread (a signal handler) while
+ * {@link #run} runs.
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+    /** How long in-flight requests may finish after a stop before they are aborted. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final CrawlConfig config;
     private final CredentialSource credentials;
+    private final RunPolicy policy;
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "crawl-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Frontier frontier;
+    private volatile Fetcher fetcher;
 
     public Crawler(CrawlConfig config, CredentialSource credentials) {
+        this(config, credentials, RunPolicy.DEFAULTS);
+    }
+
+    public Crawler(CrawlConfig config, CredentialSource credentials, RunPolicy policy) {
         this.config = config;
         this.credentials = credentials;
+        this.policy = policy;
     }
 
     /**
-     * Runs the crawl to its end.
+     * Stops the run cleanly: no new URL is leased, requests in flight get {@link #STOP_GRACE} to
+     * finish and are then aborted (their URLs stay queued for the next run), the state is saved
+     * and {@link #run} returns a report with exit code {@value CrawlReport#EXIT_STOPPED_EARLY}.
+     */
+    public void stop(String why) {
+        if (!stopReason.compareAndSet(null, why)) {
+            return;
+        }
+        log.warn("stopping: {}; the next run continues from here", why);
+        Frontier f = frontier;
+        if (f != null) {
+            f.stop();
+        }
+        timers.schedule(() -> {
+            Fetcher current = fetcher;
+            if (current != null) {
+                current.abortInFlight();
+            }
+        }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the crawl to its end, or until stopped.
      *
-     * @throws IOException when the output folder or the manifest cannot be written at all
+     * @throws io.realmcrawl.state.OutputBusyException when another run holds the output folder
+     * @throws IOException when the output folder or the state cannot be written at all
      * @throws IllegalArgumentException when a start URL is not a usable http(s) URL
      */
     public CrawlReport run() throws IOException, InterruptedException {
         List<URI> starts = normalisedStarts();
         Limits limits = config.limits();
         Scope scope = Scope.of(starts, config.include(), config.exclude(), limits.maxDepth());
-        Frontier frontier = new MemoryFrontier();
-        starts.forEach(url -> frontier.discover(url, 0));
+        try (OutputLock lock = OutputLock.acquire(config.output());
+             CrawlState state = CrawlState.open(config.output(), policy.fsync())) {
+            Mirror mirror = new Mirror(config.output());
+            removeLeftovers(mirror);
+            RunInfo run = state.beginRun(Instant.now());
+            Frontier frontier = state.frontier();
+            starts.forEach(url -> frontier.discover(url, 0));
+            policy.maxDuration().ifPresent(d -> timers.schedule(() -> stop("max-duration " + d + " reached"),
+                    d.toMillis(), TimeUnit.MILLISECONDS));
+            log.info("{} run {} of {} into {} (scope: {})", run.resumed() ? "resuming" : "starting", run.id(), starts,
+                    config.output(), scope.prefixes());
+            return crawl(state, run, frontier, mirror, scope);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    private CrawlReport crawl(CrawlState state, RunInfo run, Frontier frontier, Mirror mirror, Scope scope)
+            throws IOException, InterruptedException {
+        Limits limits = config.limits();
         RealmAuth auth = new RealmAuth(credentials);
         ReportCollector report = new ReportCollector();
-        Mirror mirror = new Mirror(config.output());
-        log.info("crawling {} into {} (scope: {})", starts, config.output(), scope.prefixes());
-        try (Manifest manifest = Manifest.open(config.output());
-             Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
-            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier,
-                    (from, status, to) -> {
-                        manifest.append(ManifestEntry.redirected(from, status, to, Instant.now()));
-                        report.redirect();
-                    },
-                    limits.maxRedirects());
-            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, manifest, report);
-            int unfetched = runWorkers(frontier, visit, recorder, limits);
-            return report.freeze(config.name(), config.output().toString(), auth.challengesAnswered(),
-                    unfetched + frontier.queued());
+        if (policy.fsync()) {
+            state.onFlush(new PageSync(mirror));
+        }
+        int unfetched;
+        try (Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
+            this.fetcher = fetcher;
+            this.frontier = frontier;
+            if (stopReason.get() != null) {
+                frontier.stop();
+            }
+            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects());
+            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
+            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
+        }
+        Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
+        state.endRun(Instant.now(), stoppedEarly.isEmpty());
+        RunEnd end = new RunEnd(state, mirror, run);
+        if (stoppedEarly.isEmpty() && policy.attic()) {
+            end.moveRemovedToAttic();
+        }
+        end.writeManifest();
+        ReportCollector.RunFacts facts = new ReportCollector.RunFacts(config.name(), config.output().toString(),
+                run.id(), run.resumed(), stoppedEarly);
+        CrawlReport result = report.freeze(facts, auth.challengesAnswered(), unfetched + frontier.queued(),
+                end.urlsByChange());
+        RunHistory.append(config.output(), result);
+        return result;
+    }
+
+    private boolean stopping() {
+        return stopReason.get() != null;
+    }
+
+    private static void removeLeftovers(Mirror mirror) throws IOException {
+        int removed = mirror.removeLeftoverTempFiles();
+        if (removed > 0) {
+            log.info("removed {} temporary file(s) left by an interrupted run", removed);
         }
     }
 
@@ -87,60 +174,5 @@ public final class Crawler {
     private FetchSettings settings(Limits limits) {
         return new FetchSettings(config.userAgent(), limits.connectTimeout(), limits.responseTimeout(),
                 limits.pageTimeout(), limits.maxPageBytes(), limits.concurrency());
-    }
-
-    /** Runs the workers until the frontier drains; returns how many leased URLs a limit left unfetched. */
-    private int runWorkers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits)
-            throws InterruptedException, IOException {
-        AtomicInteger fetched = new AtomicInteger();
-        AtomicInteger unfetched = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(limits.concurrency(), r -> new Thread(r, "crawl-worker"));
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < limits.concurrency(); i++) {
-                workers.add(pool.submit(() -> {
-                    work(frontier, visit, recorder, limits.maxPages(), fetched, unfetched);
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                await(worker);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return unfetched.get();
-    }
-
-    private static void work(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, int maxPages,
-                             AtomicInteger fetched, AtomicInteger unfetched) throws InterruptedException, IOException {
-        for (Optional<Frontier.Lease> next = frontier.lease(); next.isPresent(); next = frontier.lease()) {
-            Frontier.Lease lease = next.get();
-            try {
-                if (maxPages > 0 && fetched.incrementAndGet() > maxPages) {
-                    unfetched.incrementAndGet();
-                    frontier.stop();
-                    log.info("max-pages {} reached; no more URLs are fetched", maxPages);
-                } else {
-                    recorder.record(lease, visit.visit(lease));
-                }
-            } finally {
-                frontier.complete(lease);
-            }
-        }
-    }
-
-    private static void await(Future<?> worker) throws InterruptedException, IOException {
-        try {
-            worker.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("crawl worker failed", e.getCause());
-        }
     }
 }

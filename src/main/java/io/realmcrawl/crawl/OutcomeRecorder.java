@@ -1,93 +1,147 @@
 package io.realmcrawl.crawl;
 
+import io.realmcrawl.fetch.ResponseHead;
+import io.realmcrawl.fetch.Validators;
 import io.realmcrawl.scope.Scope;
+import io.realmcrawl.state.Change;
 import io.realmcrawl.state.Frontier;
-import io.realmcrawl.store.Manifest;
-import io.realmcrawl.store.ManifestEntry;
-import java.io.IOException;
+import io.realmcrawl.state.UrlRecord;
+import io.realmcrawl.store.SavedPage;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes down how each visit ended: a manifest line, the report's counts, a log line for
- * failures, and the links of saved pages that the scope accepts, queued one level deeper.
+ * Writes down how each step of a visit ended: queues the links of pages that the scope accepts
+ * one level deeper, then completes the URL in the frontier with its record (so its links are
+ * durable before it is marked done), and counts it for the report.
  */
 final class OutcomeRecorder {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
 
     private final Scope scope;
     private final Frontier frontier;
-    private final Manifest manifest;
     private final ReportCollector report;
     private final Set<URI> outOfScope = ConcurrentHashMap.newKeySet();
     private final Set<String> authMessages = ConcurrentHashMap.newKeySet();
 
-    OutcomeRecorder(Scope scope, Frontier frontier, Manifest manifest, ReportCollector report) {
+    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
         this.scope = scope;
         this.frontier = frontier;
-        this.manifest = manifest;
         this.report = report;
     }
 
-    void record(Frontier.Lease lease, Outcome outcome) throws IOException {
-        Instant now = Instant.now();
+    void record(PageVisit.Step step) {
+        Frontier.Lease lease = step.lease();
+        Outcome outcome = step.outcome();
+        UrlRecord record;
         // Java 17 has no pattern switch yet: the chain below is exhaustive over the sealed Outcome.
         if (outcome instanceof Outcome.Saved s) {
-            manifest.append(ManifestEntry.saved(s.page(), s.head(), now));
-            report.saved(s.page().size());
-            log.debug("saved {} -> {}", s.page().url(), s.page().file());
-            queueLinks(s, lease.depth() + 1);
-        } else if (outcome instanceof Outcome.RedirectedOutOfScope r) {
-            countOutOfScope(r.to());
-            log.debug("not following redirect {} -> {}: {}", r.from(), r.to(), r.reason());
-        } else if (outcome instanceof Outcome.RedirectedToSeen r) {
-            log.debug("redirect {} -> {} reaches a URL already seen", r.from(), r.to());
+            queueLinks(s.links(), lease.depth() + 1);
+            record = saved(lease, s);
+        } else if (outcome instanceof Outcome.NotModified n) {
+            queueLinks(n.links(), lease.depth() + 1);
+            record = notModified(lease, n);
+        } else if (outcome instanceof Outcome.Redirected r) {
+            record = redirected(lease, r);
         } else if (outcome instanceof Outcome.AuthFailed a) {
-            authFailed(a, now);
+            record = authFailed(lease, a);
         } else if (outcome instanceof Outcome.HttpError e) {
-            httpError(e, now);
-        } else if (outcome instanceof Outcome.Failed f) {
-            manifest.append(ManifestEntry.failed(f.url(), 0, f.message(), now));
-            report.error(f.kind(), f.url(), f.message());
-            log.warn("{}: {}", f.url(), f.message());
+            record = httpError(lease, e);
+        } else {
+            record = failed(lease, (Outcome.Failed) outcome);
         }
+        frontier.complete(lease, record);
+        report.count(record.change());
     }
 
-    private void httpError(Outcome.HttpError e, Instant now) throws IOException {
-        String why = "HTTP " + e.head().status() + (e.head().reason().isEmpty() ? "" : " " + e.head().reason());
-        manifest.append(ManifestEntry.failed(e.url(), e.head().status(), why, now));
-        report.error(ErrorKind.SERVER_ERROR, e.url(), why);
-        log.warn("{}: {}", e.url(), why);
+    private UrlRecord saved(Frontier.Lease lease, Outcome.Saved s) {
+        SavedPage page = s.page();
+        report.saved(page.size());
+        log.debug("saved {} -> {} ({})", page.url(), page.file(), page.write());
+        Change change = switch (page.write()) {
+            case CREATED -> Change.NEW;
+            case REPLACED -> Change.CHANGED;
+            case KEPT -> Change.UNCHANGED;
+        };
+        return record(lease, s.head(), Optional.of(page.file()), page.size(), Optional.of(page.sha256()), change,
+                Optional.empty());
     }
 
-    private void queueLinks(Outcome.Saved saved, int depth) {
-        for (URI link : saved.links()) {
-            if (scope.decide(link, depth) instanceof Scope.Decision.Rejected rejected) {
-                countOutOfScope(link);
-                log.trace("out of scope: {} ({})", link, rejected.reason());
-            } else {
-                frontier.discover(link, depth);
-            }
-        }
+    private UrlRecord notModified(Frontier.Lease lease, Outcome.NotModified n) {
+        log.debug("unchanged (304) {}", lease.url());
+        // The stored head describes the file on disk; the 304 only confirms it.
+        return record(lease, n.stored().head().withStatus(304), Optional.of(n.stored().file()),
+                n.stored().path().toFile().length(), Optional.empty(), Change.UNCHANGED, Optional.empty());
     }
 
-    private void countOutOfScope(URI url) {
-        if (outOfScope.add(url)) {
+    private UrlRecord redirected(Frontier.Lease lease, Outcome.Redirected r) {
+        report.redirect();
+        if (r.outOfScope() && outOfScope.add(r.target())) {
             report.outOfScope();
         }
+        r.notFollowed().ifPresent(why -> log.debug("not following redirect {} -> {}: {}", r.url(), r.target(), why));
+        return new UrlRecord(lease.url(), lease.depth(), r.status(), Optional.empty(), 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.REDIRECT,
+                Optional.of(r.target().toString()));
     }
 
-    private void authFailed(Outcome.AuthFailed a, Instant now) throws IOException {
-        manifest.append(ManifestEntry.failed(a.url(), 401, a.message(), now));
+    private UrlRecord authFailed(Frontier.Lease lease, Outcome.AuthFailed a) {
         report.authFailure(a.url(), a.message());
         if (authMessages.add(a.message())) {
             log.error("{}: {}", a.url(), a.message());
         } else {
             log.debug("{}: {}", a.url(), a.message());
+        }
+        return failure(lease, 401, a.message());
+    }
+
+    private UrlRecord httpError(Frontier.Lease lease, Outcome.HttpError e) {
+        String why = "HTTP " + e.head().status() + (e.head().reason().isEmpty() ? "" : " " + e.head().reason());
+        if (e.removed()) {
+            log.info("{}: {}; the copy saved earlier is kept", e.url(), why);
+            return record(lease, e.head(), Optional.of(e.previous().get().file()), 0, Optional.empty(),
+                    Change.REMOVED, Optional.of(why));
+        }
+        report.error(ErrorKind.SERVER_ERROR, e.url(), why);
+        log.warn("{}: {}", e.url(), why);
+        return failure(lease, e.head().status(), why);
+    }
+
+    private UrlRecord failed(Frontier.Lease lease, Outcome.Failed f) {
+        report.error(f.kind(), f.url(), f.message());
+        log.warn("{}: {}", f.url(), f.message());
+        return failure(lease, 0, f.message());
+    }
+
+    private static UrlRecord failure(Frontier.Lease lease, int status, String why) {
+        return new UrlRecord(lease.url(), lease.depth(), status, Optional.empty(), 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.FAILED, Optional.of(why));
+    }
+
+    private static UrlRecord record(Frontier.Lease lease, ResponseHead head, Optional<String> file, long size,
+                                    Optional<String> sha256, Change change, Optional<String> detail) {
+        Validators validators = Validators.of(head);
+        return new UrlRecord(lease.url(), lease.depth(), head.status(), file, size,
+                head.first("Content-Type"), sha256, validators.etag(), validators.lastModified(), Instant.now(),
+                change, detail);
+    }
+
+    private void queueLinks(List<URI> links, int depth) {
+        for (URI link : links) {
+            if (scope.decide(link, depth) instanceof Scope.Decision.Rejected rejected) {
+                if (outOfScope.add(link)) {
+                    report.outOfScope();
+                }
+                log.trace("out of scope: {} ({})", link, rejected.reason());
+            } else {
+                frontier.discover(link, depth);
+            }
         }
     }
 }

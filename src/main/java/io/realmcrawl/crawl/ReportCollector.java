@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.realmcrawl.state.Change;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ final class ReportCollector {
 
     private final Instant started = Instant.now();
     private final Map<ErrorKind, Integer> errors = new EnumMap<>(ErrorKind.class);
+    private final Map<Change, Integer> changes = new EnumMap<>(Change.class);
     private final Set<String> authFailures = new LinkedHashSet<>();
     private final List<String> listedErrors = new ArrayList<>();
     private int pagesSaved;
@@ -31,6 +33,11 @@ final class ReportCollector {
     synchronized void saved(long bytes) {
         pagesSaved++;
         bytesSaved += bytes;
+    }
+
+    /** Counts a URL completed in this run by what happened to its copy. */
+    synchronized void count(Change change) {
+        changes.merge(change, 1, Integer::sum);
     }
 
     synchronized void redirect() {
@@ -53,12 +60,24 @@ final class ReportCollector {
         authFailures.add(message);
     }
 
-    synchronized CrawlReport freeze(String name, String output, int challengesAnswered, int leftInQueue) {
+    synchronized int changes(Change change) {
+        return changes.getOrDefault(change, 0);
+    }
+
+    synchronized CrawlReport freeze(RunFacts run, int challengesAnswered, int leftInQueue,
+                                    Map<String, List<String>> urlsByChange) {
         Map<String, Integer> byKind = new TreeMap<>();
         errors.forEach((k, v) -> byKind.put(k.label(), v));
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
-        return new CrawlReport(name, output, started.toString(), seconds, pagesSaved, bytesSaved, redirects,
+        int exit = run.stoppedEarly().isPresent() ? CrawlReport.EXIT_STOPPED_EARLY : ErrorKind.exitCodeFor(errors.keySet());
+        return new CrawlReport(run.name(), run.output(), run.runId(), run.resumed(), run.stoppedEarly(),
+                started.toString(), seconds, pagesSaved, bytesSaved, changes(Change.NEW), changes(Change.CHANGED),
+                changes(Change.UNCHANGED), changes(Change.REMOVED), changes(Change.FAILED), redirects,
                 challengesAnswered, outOfScope, leftInQueue, byKind, List.copyOf(authFailures), listedErrors,
-                ErrorKind.exitCodeFor(errors.keySet()));
+                urlsByChange, exit);
+    }
+
+    /** What the engine knows of the run itself, for the report. */
+    record RunFacts(String name, String output, long runId, boolean resumed, java.util.Optional<String> stoppedEarly) {
     }
 }

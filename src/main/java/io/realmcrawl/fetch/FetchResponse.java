@@ -20,15 +20,17 @@ public final class FetchResponse implements Closeable {
     private final HttpClientContext context;
     private final InputStream body;
     private final ScheduledFuture<?> deadline;
+    private final Runnable onClose;
 
     FetchResponse(URI url, ResponseHead head, ClassicHttpResponse response, HttpClientContext context,
-                  InputStream body, ScheduledFuture<?> deadline) {
+                  InputStream body, ScheduledFuture<?> deadline, Runnable onClose) {
         this.url = url;
         this.head = head;
         this.response = response;
         this.context = context;
         this.body = body;
         this.deadline = deadline;
+        this.onClose = onClose;
     }
 
     public URI url() {
@@ -49,16 +51,21 @@ public final class FetchResponse implements Closeable {
         return context;
     }
 
+    /**
+     * Releases the connection; an unread body is discarded. Never throws: by the time a response
+     * is closed its outcome is decided, and a failing close only costs the connection.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         deadline.cancel(false);
+        onClose.run();
         HttpEntity entity = response.getEntity();
-        try {
-            response.close();
-        } finally {
+        try (response) {
             if (entity != null) {
                 entity.close();
             }
+        } catch (IOException e) {
+            // the connection is dropped instead of reused; nothing else to do
         }
     }
 }

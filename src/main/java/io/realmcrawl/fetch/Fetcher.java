@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +41,7 @@ public final class Fetcher implements Closeable {
     private final FetchSettings settings;
     private final CloseableHttpClient client;
     private final BasicCookieStore cookies = new BasicCookieStore();
+    private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "page-deadlines");
         t.setDaemon(true);
@@ -80,7 +83,18 @@ public final class Fetcher implements Closeable {
      * @throws FetchException when no response arrived (network, TLS, protocol, time limit)
      */
     public FetchResponse open(URI url) throws FetchException {
+        return open(url, Validators.NONE);
+    }
+
+    /**
+     * Same, as a conditional request: the validators of the stored copy go out as
+     * {@code If-None-Match} and {@code If-Modified-Since}, so an unchanged page answers 304.
+     */
+    public FetchResponse open(URI url, Validators validators) throws FetchException {
         HttpGet get = new HttpGet(url);
+        validators.etag().ifPresent(etag -> get.setHeader("If-None-Match", etag));
+        validators.lastModified().ifPresent(date -> get.setHeader("If-Modified-Since", date));
+        inFlight.add(get);
         long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
         ScheduledFuture<?> alarm = deadlines.schedule(get::cancel, settings.pageTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -91,14 +105,20 @@ public final class Fetcher implements Closeable {
             HttpEntity entity = response.getEntity();
             InputStream raw = entity == null ? EMPTY : entity.getContent();
             InputStream body = new GuardedBody(raw == null ? EMPTY : raw, url, settings.maxBodyBytes(), deadline);
-            return new FetchResponse(url, head, response, context, body, alarm);
+            return new FetchResponse(url, head, response, context, body, alarm, () -> inFlight.remove(get));
         } catch (IOException | RuntimeException e) {
             alarm.cancel(false);
+            inFlight.remove(get);
             if (System.nanoTime() - deadline > 0) {
                 throw new FetchException(FetchException.Kind.TIMEOUT, url, "page took longer than the page-timeout", e);
             }
             throw Failures.classify(url, e);
         }
+    }
+
+    /** Aborts every request in flight (their reads fail at once): the end of a graceful stop. */
+    public void abortInFlight() {
+        inFlight.forEach(HttpGet::cancel);
     }
 
     @Override

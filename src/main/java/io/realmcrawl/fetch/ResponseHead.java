@@ -37,4 +37,9 @@ public record ResponseHead(String protocol, int status, String reason, List<Head
     public String statusLine() {
         return (protocol + " " + status + " " + reason).stripTrailing();
     }
+
+    /** The same head with another status code (a 304 confirming a stored 200, for instance). */
+    public ResponseHead withStatus(int newStatus) {
+        return new ResponseHead(protocol, newStatus, newStatus == status ? reason : "", headers);
+    }
 }

@@ -2,6 +2,9 @@ package io.realmcrawl.store;
 
 import io.realmcrawl.fetch.ResponseHead;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The text of a header file: the response head as received, in HTTP/1.1 message syntax.
@@ -29,5 +32,26 @@ final class HeaderFile {
 
     private static String oneLine(String s) {
         return s.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /**
+     * Reads a header file back; empty when it is not one (no status line), so that a damaged or
+     * foreign file only costs an unconditional request, never a crash.
+     */
+    static Optional<ResponseHead> parse(byte[] bytes) {
+        String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] status = lines.length == 0 ? new String[0] : lines[0].split(" ", 3);
+        if (status.length < 2 || !status[0].startsWith("HTTP/") || !status[1].matches("\\d{3}")) {
+            return Optional.empty();
+        }
+        List<ResponseHead.Header> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.add(new ResponseHead.Header(lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()));
+            }
+        }
+        return Optional.of(new ResponseHead(status[0], Integer.parseInt(status[1]), status.length > 2 ? status[2] : "",
+                headers));
     }
 }

@@ -8,10 +8,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code OUTPUT/manifest.jsonl}: one JSON object per line for each URL of this run.
+ * {@code OUTPUT/manifest.jsonl}: one JSON object per line for each URL of the crawl.
  *
  * <p>Fields, in this order, each omitted when it has no value: {@code url}, {@code status} (an
  * int; omitted for 0, no response), {@code file} (relative to OUTPUT, {@code /}-separated),
@@ -19,13 +20,12 @@ import java.nio.file.StandardOpenOption;
  * {@code fetched_at} (ISO-8601 UTC, e.g. {@code 2025-05-01T12:00:00.123Z}), {@code error},
  * {@code redirect_to}.
  *
- * <p>Each run starts a new manifest, but the old one is replaced only when the first line is
- * written (the file is truncated then), so a run that dies before fetching anything leaves the
- * last manifest in place. Each line is flushed as it is written, so a crash loses at most the
- * line being written (no fsync yet). A resumed run starts a new manifest too; carrying the lines
- * of the interrupted run over is left to the crawl state.
+ * <p>The lines go to a temporary file that replaces the manifest atomically on {@link #close}, so
+ * the manifest is always a whole one: the last run's until the new one is complete. The engine
+ * writes it from the crawl state at the end of each run (the state, not this file, is what
+ * survives a crash). A manifest with no line leaves the old one in place.
  *
- * <p>Thread-safety: {@link #append} and {@link #close} are synchronized; workers share one manifest.
+ * <p>Thread-safety: {@link #append} and {@link #close} are synchronized.
  */
 public final class Manifest implements Closeable {
 
@@ -33,37 +33,44 @@ public final class Manifest implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
-    private Writer writer;
+    private final Path temp;
+    private final Writer writer;
     private boolean closed;
+    private long lines;
 
-    private Manifest(Path path) {
+    private Manifest(Path path) throws IOException {
         this.path = path;
+        this.temp = AtomicFiles.newTempFile(path.getParent());
+        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
     }
 
-    /** A new manifest for this run in {@code root} (created if missing); nothing is written yet. */
+    /** A new manifest in {@code root} (created if missing); it replaces the old one on close. */
     public static Manifest open(Path root) throws IOException {
         return new Manifest(Files.createDirectories(root).resolve(FILE_NAME));
     }
 
-    /** Writes one line for {@code entry} and flushes it. */
+    /** Writes one line for {@code entry}. */
     public synchronized void append(ManifestEntry entry) throws IOException {
         if (closed) {
             throw new IllegalStateException("manifest " + path + " is closed; append before close()");
         }
-        if (writer == null) {
-            writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        }
         writer.write(JSON.writeValueAsString(toJson(entry)));
         writer.write('\n');
-        writer.flush();
+        lines++;
     }
 
+    /** Puts the new manifest in place of the old one (when it has any line). */
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
         closed = true;
-        if (writer != null) {
-            writer.close();
+        writer.close();
+        if (lines == 0) {
+            Files.deleteIfExists(temp);
+        } else {
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

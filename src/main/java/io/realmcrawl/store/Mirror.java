@@ -4,21 +4,16 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import io.realmcrawl.fetch.ResponseHead;
+import io.realmcrawl.fetch.Validators;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 
 /**
  * The mirror on disk: saves each page, with a header file beside it, so it appears whole or not at all.
@@ -28,17 +23,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link UrlPathMapper} for names and {@code HeaderFile} for content) is written the same way, and
  * the page's temporary file is renamed over the page ({@code ATOMIC_MOVE}). If the body stream
  * throws (size cap, time limit, truncated body), the temporary file is deleted, the exception
- * propagates, and an earlier copy of the page and its header file stay as they were. A crash
- * between the two renames can leave a new header file beside the old page. No fsync yet, and
- * files get the permissions the process's umask gives.
+ * propagates, and an earlier copy of the page and its header file stay as they were. A body
+ * identical to the copy on disk leaves the page untouched (a re-run rewrites nothing that did not
+ * change). A crash between the two renames can leave a new header file beside the old page.
+ * Files get the permissions the process's umask gives; {@link #force} makes a page durable.
  *
  * <p>Thread-safety: {@link #save} may be called from many threads, for different URLs.
  */
 public final class Mirror {
 
     static final String HEADERS_SUFFIX = ".headers";
-    private static final String TEMP_PREFIX = ".~rc-";
-    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
 
@@ -61,25 +55,106 @@ public final class Mirror {
     public SavedPage save(URI url, ResponseHead head, InputStream body) throws IOException {
         Path relative = mapped(url);
         Path page = root.resolve(relative);
-        Path headers = page.resolveSibling(page.getFileName() + HEADERS_SUFFIX);
+        Path headers = headersOf(page);
         createFolders(url, page);
         if (Files.isDirectory(page, LinkOption.NOFOLLOW_LINKS)) {
             throw clash(url, page, page, "this is a folder (of pages below this URL) where the page's file must go");
         }
-        Path temp = newTempFile(page.getParent());
+        Path temp = AtomicFiles.newTempFile(page.getParent());
         try {
-            BodyDigest written = copy(body, temp);
-            writeAtomically(headers, HeaderFile.bytes(head));
-            Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
+            AtomicFiles.Digest written = AtomicFiles.copy(body, temp);
+            SavedPage.Write write = place(temp, written, page, headers, head);
             return new SavedPage(url, slashed(relative), slashed(root.relativize(headers)), written.size(),
-                    written.sha256());
+                    written.sha256(), write);
         } catch (Throwable t) {
-            discard(temp, t);
+            AtomicFiles.discard(temp, t);
             throw t;
         }
     }
 
-    private record BodyDigest(long size, String sha256) {
+    private SavedPage.Write place(Path temp, AtomicFiles.Digest written, Path page, Path headers, ResponseHead head)
+            throws IOException {
+        boolean existed = Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS);
+        if (existed && sameBody(page, written)) {
+            Files.delete(temp);
+            if (!Validators.of(head).equals(storedValidators(headers))) {
+                AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head));
+            }
+            return SavedPage.Write.KEPT;
+        }
+        AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head));
+        Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
+        return existed ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
+    }
+
+    private static boolean sameBody(Path page, AtomicFiles.Digest written) throws IOException {
+        return Files.size(page) == written.size() && AtomicFiles.digest(page).sha256().equals(written.sha256());
+    }
+
+    private static Validators storedValidators(Path headers) throws IOException {
+        if (!Files.isRegularFile(headers)) {
+            return Validators.NONE;
+        }
+        return HeaderFile.parse(Files.readAllBytes(headers)).map(Validators::of).orElse(Validators.NONE);
+    }
+
+    /**
+     * The copy of {@code url} already in the mirror, with the head saved beside it; empty when
+     * there is none, or its header file is missing or unreadable as one.
+     */
+    public Optional<StoredPage> stored(URI url) throws IOException {
+        Path relative = mapped(url);
+        Path page = root.resolve(relative);
+        Path headers = headersOf(page);
+        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(headers)) {
+            return Optional.empty();
+        }
+        return HeaderFile.parse(Files.readAllBytes(headers))
+                .map(head -> new StoredPage(url, slashed(relative), page, head));
+    }
+
+    /**
+     * Forces a page ({@code file} relative to the root), its header file and its folder to the
+     * disk (power-loss safety); a page no longer there is skipped.
+     */
+    public void force(String file) throws IOException {
+        Path page = root.resolve(file);
+        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        AtomicFiles.force(page);
+        Path headers = headersOf(page);
+        if (Files.isRegularFile(headers)) {
+            AtomicFiles.force(headers);
+        }
+        AtomicFiles.force(page.getParent());
+    }
+
+    /**
+     * Moves a page and its header file to {@code atticFolder/<same relative path>} (kept, out of
+     * the browsable tree); does nothing when the page is not there.
+     */
+    public void moveToAttic(String file, String atticFolder) throws IOException {
+        Path page = root.resolve(file);
+        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path target = root.resolve(atticFolder).resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.move(page, target, REPLACE_EXISTING);
+        Path headers = headersOf(page);
+        if (Files.exists(headers)) {
+            Files.move(headers, headersOf(target), REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes the temporary files a crashed run left anywhere in the mirror; returns how many. */
+    public int removeLeftoverTempFiles() throws IOException {
+        return AtomicFiles.removeLeftovers(root);
+    }
+
+    private static Path headersOf(Path page) {
+        return page.resolveSibling(page.getFileName() + HEADERS_SUFFIX);
     }
 
     private static Path mapped(URI url) throws IOException {
@@ -123,66 +198,11 @@ public final class Mirror {
                 + slashed(root.relativize(page)) + ": " + what + "; the mirror cannot hold both yet");
     }
 
-    private static BodyDigest copy(InputStream body, Path temp) throws IOException {
-        MessageDigest sha256 = sha256();
-        long size = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-            for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
-                sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-                size += n;
-            }
-        }
-        return new BodyDigest(size, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = newTempFile(target.getParent());
-        try {
-            Files.write(temp, content, StandardOpenOption.WRITE);
-            Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
-        } catch (Throwable t) {
-            discard(temp, t);
-            throw t;
-        }
-    }
-
-    /** A new empty {@code .~rc-<random>.tmp}; {@code ~} never occurs in a page's name, so it is never a page. */
-    private static Path newTempFile(Path folder) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            try {
-                return Files.createFile(folder.resolve(TEMP_PREFIX + random + TEMP_SUFFIX));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void discard(Path temp, Throwable cause) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static String slashed(Path relative) {
+    static String slashed(Path relative) {
         StringBuilder out = new StringBuilder();
         for (Path name : relative) {
             out.append(out.length() == 0 ? "" : "/").append(name);
         }
         return out.toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

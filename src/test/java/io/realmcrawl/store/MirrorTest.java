@@ -52,7 +52,7 @@ class MirrorTest {
         SavedPage saved = mirror.save(PAGE, head(200, "OK"), new ByteArrayInputStream(body));
 
         assertEquals(new SavedPage(PAGE, "127.0.0.1_8080/docs/index.html", "127.0.0.1_8080/docs/index.html.headers",
-                body.length, sha256(body)), saved);
+                body.length, sha256(body), SavedPage.Write.CREATED), saved);
         assertArrayEquals(body, Files.readAllBytes(mirror.root().resolve(saved.file())));
     }
 

@@ -1,0 +1,62 @@
+package io.realmcrawl.crawl;
+
+import io.realmcrawl.extract.Link;
+import io.realmcrawl.extract.LinkExtractor;
+import io.realmcrawl.fetch.ResponseHead;
+import io.realmcrawl.store.Mirror;
+import io.realmcrawl.store.SavedPage;
+import io.realmcrawl.store.StoredPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the links of a page from its file on disk, whether just saved or kept from an earlier run
+ * (a 304 still has links to follow). Only HTML is parsed.
+ */
+final class Links {
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
+    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+
+    private Links() {
+    }
+
+    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url) throws IOException {
+        return isHtml(url, head) ? extract(mirror.root().resolve(page.file()), head, url) : List.of();
+    }
+
+    static List<URI> ofStored(StoredPage stored, URI url) throws IOException {
+        return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url) : List.of();
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(Link::url).toList();
+        }
+    }
+
+    private static boolean isHtml(URI url, ResponseHead head) {
+        Optional<String> type = head.mediaType();
+        if (type.isPresent()) {
+            return HTML_TYPES.contains(type.get());
+        }
+        String path = url.getPath().toLowerCase(Locale.ROOT);
+        return path.endsWith("/") || path.endsWith(".html") || path.endsWith(".htm");
+    }
+
+    private static Optional<String> charsetOf(ResponseHead head) {
+        return head.first("Content-Type").map(CHARSET::matcher).filter(Matcher::find).map(m -> m.group(1));
+    }
+}

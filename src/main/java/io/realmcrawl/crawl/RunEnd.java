@@ -1,0 +1,89 @@
+package io.realmcrawl.crawl;
+
+import io.realmcrawl.state.Change;
+import io.realmcrawl.state.CrawlState;
+import io.realmcrawl.state.RunInfo;
+import io.realmcrawl.state.UrlRecord;
+import io.realmcrawl.store.Manifest;
+import io.realmcrawl.store.ManifestEntry;
+import io.realmcrawl.store.Mirror;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens once the workers are done: the manifest is written from the crawl state (the
+ * state, not the manifest, is what survives a crash), removed pages go to the attic when asked
+ * and only after a complete run, and the URL lists of the report are read back.
+ */
+final class RunEnd {
+    private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+    /** {@code _} never starts a host folder (the mirror writes it {@code %5F}), so no page can land here. */
+    static final String ATTIC = "_attic";
+    private static final List<Change> LISTED = List.of(Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.REMOVED,
+            Change.FAILED);
+
+    private final CrawlState state;
+    private final Mirror mirror;
+    private final RunInfo run;
+
+    RunEnd(CrawlState state, Mirror mirror, RunInfo run) {
+        this.state = state;
+        this.mirror = mirror;
+        this.run = run;
+    }
+
+    void writeManifest() throws IOException {
+        try (Manifest manifest = Manifest.open(mirror.root())) {
+            state.forEachRecord(record -> append(manifest, record));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    void moveRemovedToAttic() throws IOException {
+        String folder = ATTIC + "/run-" + run.id();
+        List<String> files = new ArrayList<>();
+        state.forEachRecord(Change.REMOVED, record -> record.file().ifPresent(files::add));
+        for (String file : files) {
+            mirror.moveToAttic(file, folder);
+        }
+        if (!files.isEmpty()) {
+            log.info("moved {} page(s) the site no longer has to {}/", files.size(), folder);
+        }
+    }
+
+    Map<String, List<String>> urlsByChange() throws IOException {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        for (Change change : LISTED) {
+            List<String> list = new ArrayList<>();
+            state.forEachRecord(change, record -> list.add(record.url().toString()));
+            urls.put(change.name().toLowerCase(Locale.ROOT), list);
+        }
+        return urls;
+    }
+
+    private static void append(Manifest manifest, UrlRecord r) {
+        try {
+            manifest.append(entryOf(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ManifestEntry entryOf(UrlRecord r) {
+        boolean redirect = r.change() == Change.REDIRECT;
+        Optional<URI> target = redirect ? r.detail().map(URI::create) : Optional.empty();
+        Optional<String> error = redirect ? Optional.empty() : r.detail();
+        return new ManifestEntry(r.url(), r.status(), r.file(), r.size(), r.contentType(), r.sha256(), r.fetchedAt(),
+                error, target);
+    }
+}

@@ -1,0 +1,27 @@
+package io.realmcrawl.crawl;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a run treats time and the disk, beyond what the crawl config says.
+ *
+ * @param maxDuration stop cleanly after this long, state saved, to be continued by the next run
+ * @param fsync       force pages, header files and folders to the disk before their URLs are
+ *                    marked done (power-loss safety), in batches
+ * @param attic       after a complete run, move pages the site no longer has into {@code _attic/}
+ */
+public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic) {
+
+    public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false);
+
+    public RunPolicy {
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        maxDuration.ifPresent(d -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("max-duration must be longer than zero, got " + d);
+            }
+        });
+    }
+}

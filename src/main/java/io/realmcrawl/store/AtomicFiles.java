@@ -1,0 +1,122 @@
+package io.realmcrawl.store;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The file operations the mirror is built on: temporary files named so they are never a page,
+ * streaming copies with a SHA-256, atomic replacement, fsync, and clean-up of leftovers.
+ */
+final class AtomicFiles {
+    static final String TEMP_PREFIX = ".~rc-";
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private AtomicFiles() {
+    }
+
+    /** Size and SHA-256 (lower-case hex) of bytes written or read. */
+    record Digest(long size, String sha256) {
+    }
+
+    /** A new empty {@code .~rc-<random>.tmp}; {@code ~} never occurs in a page's name, so it is never a page. */
+    static Path newTempFile(Path folder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(folder.resolve(TEMP_PREFIX + random + TEMP_SUFFIX));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean isTempFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    static Digest copy(InputStream body, Path temp) throws IOException {
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+            return copy(body, out);
+        }
+    }
+
+    static Digest digest(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return copy(in, OutputStream.nullOutputStream());
+        }
+    }
+
+    private static Digest copy(InputStream in, OutputStream out) throws IOException {
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            sha256.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+            size += n;
+        }
+        return new Digest(size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temp = newTempFile(target.getParent());
+        try {
+            Files.write(temp, content, StandardOpenOption.WRITE);
+            Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
+        } catch (Throwable t) {
+            discard(temp, t);
+            throw t;
+        }
+    }
+
+    static void discard(Path temp, Throwable cause) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Forces a file's or a folder's content and metadata to the disk. */
+    static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Deletes every temporary file under {@code root} that a crashed run left; returns how many. */
+    static int removeLeftovers(Path root) throws IOException {
+        int removed = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(AtomicFiles::isTempFile)::iterator) {
+                removed += Files.deleteIfExists(file) ? 1 : 0;
+            }
+        }
+        return removed;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
