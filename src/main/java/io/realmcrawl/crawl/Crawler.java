@@ -9,7 +9,9 @@ import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
-import io.realmcrawl.state.MemoryFrontier;
+import io.realmcrawl.state.Change;
+import io.realmcrawl.state.CrawlState;
+import io.realmcrawl.state.UrlRecord;
 import io.realmcrawl.store.Manifest;
 import io.realmcrawl.store.ManifestEntry;
 import io.realmcrawl.store.Mirror;
@@ -54,14 +56,17 @@ public final class Crawler {
         List<URI> starts = normalisedStarts();
         Limits limits = config.limits();
         Scope scope = Scope.of(starts, config.include(), config.exclude(), limits.maxDepth());
-        Frontier frontier = new MemoryFrontier();
-        starts.forEach(url -> frontier.discover(url, 0));
         RealmAuth auth = new RealmAuth(credentials);
         ReportCollector report = new ReportCollector();
         Mirror mirror = new Mirror(config.output());
         log.info("crawling {} into {} (scope: {})", starts, config.output(), scope.prefixes());
-        try (Manifest manifest = Manifest.open(config.output());
+        // PLACEHOLDER until the engine rewrite: durable state, every run a new generation.
+        try (CrawlState state = CrawlState.open(config.output(), false);
+             Manifest manifest = Manifest.open(config.output());
              Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
+            state.beginRun(Instant.now());
+            Frontier frontier = state.frontier();
+            starts.forEach(url -> frontier.discover(url, 0));
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier,
                     (from, status, to) -> {
                         manifest.append(ManifestEntry.redirected(from, status, to, Instant.now()));
@@ -70,8 +75,10 @@ public final class Crawler {
                     limits.maxRedirects());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, manifest, report);
             int unfetched = runWorkers(frontier, visit, recorder, limits);
+            int queued = frontier.queued();
+            state.endRun(Instant.now(), true);
             return report.freeze(config.name(), config.output().toString(), auth.challengesAnswered(),
-                    unfetched + frontier.queued());
+                    unfetched + queued);
         }
     }
 
@@ -125,9 +132,15 @@ public final class Crawler {
                     recorder.record(lease, visit.visit(lease));
                 }
             } finally {
-                frontier.complete(lease);
+                frontier.complete(lease, placeholder(lease.url(), lease.depth()));
             }
         }
+    }
+
+    /** PLACEHOLDER until the engine rewrite: a record that says nothing about the outcome. */
+    static UrlRecord placeholder(URI url, int depth) {
+        return new UrlRecord(url, depth, 0, Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Instant.now(), Change.FAILED, Optional.empty());
     }
 
     private static void await(Future<?> worker) throws InterruptedException, IOException {

@@ -144,9 +144,10 @@ final class PageVisit {
         if (scope.decide(target, depth) instanceof Scope.Decision.Rejected rejected) {
             return new Outcome.RedirectedOutOfScope(from, target, rejected.reason());
         }
-        if (!frontier.claim(target)) {
+        if (!frontier.claim(target, depth)) {
             return new Outcome.RedirectedToSeen(from, target);
         }
+        frontier.complete(new Frontier.Lease(target, depth), Crawler.placeholder(target, depth)); // PLACEHOLDER
         return null;
     }
 
