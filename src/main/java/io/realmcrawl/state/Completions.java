@@ -37,6 +37,7 @@ final class Completions {
     private final Thread flusher;
     private volatile CrawlState.FlushListener listener = records -> { };
     private IOException failure;
+    private boolean failureReported;
     private boolean closing;
 
     Completions(Db db, boolean batching) {
@@ -89,13 +90,14 @@ final class Completions {
         }
     }
 
-    /** Commits every waiting completion now, after any flush already under way. */
+    /** Commits every waiting completion now, after any flush already under way; throws an earlier failure. */
     void flush() throws IOException {
         synchronized (flushLock) {
             write(takePending());
         }
         synchronized (pendingLock) {
             if (failure != null) {
+                failureReported = true;
                 throw failure;
             }
         }
@@ -164,11 +166,15 @@ final class Completions {
 
     private void throwIfFailed() {
         if (failure != null) {
+            failureReported = true;
             throw new UncheckedIOException("an earlier group commit failed; this crawl cannot continue", failure);
         }
     }
 
-    /** Stops the flusher; {@code commitPending} false drops the waiting completions, as a crash would. */
+    /**
+     * Stops the flusher and commits the waiting completions, unless {@code commitPending} is false
+     * (a crash) or a failure was already thrown to the caller (then they are dropped).
+     */
     void close(boolean commitPending) throws IOException {
         synchronized (pendingLock) {
             closing = true;
@@ -182,6 +188,11 @@ final class Completions {
             }
         }
         if (commitPending) {
+            synchronized (pendingLock) {
+                if (failureReported) {
+                    return; // the caller has heard about it; closing must still release the file
+                }
+            }
             flush();
         }
     }
