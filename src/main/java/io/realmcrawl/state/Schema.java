@@ -20,10 +20,10 @@ final class Schema {
                 url           TEXT PRIMARY KEY,
                 state         TEXT NOT NULL CHECK (state IN ('idle', 'queued', 'leased', 'done')),
                 depth         INTEGER NOT NULL,
-                seq           INTEGER NOT NULL,
-                generation    INTEGER NOT NULL,
-                attempts      INTEGER NOT NULL DEFAULT 0,
-                status        INTEGER,
+                seq           INTEGER NOT NULL,          -- discovery order: the queue is breadth-first
+                generation    INTEGER NOT NULL,          -- the generation that last queued it
+                attempts      INTEGER NOT NULL DEFAULT 0, -- leases, over all generations
+                status        INTEGER,                   -- from here: the last completion's record
                 file          TEXT,
                 size          INTEGER,
                 content_type  TEXT,
