@@ -1,18 +1,22 @@
 package io.realmcrawl.state;
 
+import io.realmcrawl.scope.Origin;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The crawl's to-do list: URLs discovered, leased to a worker, and completed, in breadth-first
- * order.
+ * The crawl's to-do list: URLs discovered, leased to a worker and completed, breadth-first.
  *
- * <p>The operations mirror a lease-based frontier so that a durable or distributed backend can
- * stand behind the same interface: {@link #discover} adds a URL once (the seen set), {@link #lease}
- * hands the next URL to one worker, {@link #complete} ends the lease. A URL is never handed out
- * twice in one run.
+ * <p>A URL is handed out at most once per generation (see {@link CrawlState}): {@link #discover}
+ * queues a URL unless it was already seen, {@link #lease} hands the next one to one worker and
+ * {@link #complete} ends the lease and stores the URL's record. Politeness lives here too, because
+ * only the frontier knows which URL comes next: {@link #blockHost} and {@link #setHostDelay}
+ * hold back the URLs of one origin without holding back the others.
  *
- * <p>Thread-safety: implementations are safe for any number of workers.
+ * <p>Thread-safety: every method may be called from any number of worker threads; {@link #lease}
+ * blocks while there is nothing to hand out yet.
  */
 public interface Frontier {
 
@@ -20,27 +24,37 @@ public interface Frontier {
     record Lease(URI url, int depth) {
     }
 
-    /**
-     * Queues {@code url} unless it was seen before in this run.
-     *
-     * @return true when the URL is new and was queued
-     */
+    /** Queues {@code url} unless it was seen in this generation; true when it was queued. */
     boolean discover(URI url, int depth);
 
     /**
-     * Marks {@code url} seen without queueing it, for a URL a worker reaches by itself (a
-     * redirect's target): true when nobody had seen it, so the caller now owns it.
+     * Marks {@code url} seen and leased to the caller, for a URL a worker reaches by itself (a
+     * redirect's target): true when nobody had seen it. The caller then owns it and must
+     * {@link #complete} a {@code Lease(url, depth)}, or the frontier never drains.
      */
-    boolean claim(URI url);
+    boolean claim(URI url, int depth);
 
     /**
-     * The next URL to fetch. Blocks while the queue is empty but other leases are still out
-     * (they may discover more); empty when the crawl is drained or {@link #stop}ped.
+     * The next URL to fetch, in discovery order. Blocks while the queue is empty but leases are
+     * still out (they may discover more), and while every queued URL's origin is blocked or
+     * delayed; empty when the crawl is drained or {@link #stop}ped.
      */
     Optional<Lease> lease() throws InterruptedException;
 
-    /** Ends a lease: the URL is done, whatever its outcome. */
-    void complete(Lease lease);
+    /**
+     * Ends a lease: the URL is done in this generation, with {@code record} (whose URL must be
+     * the lease's) stored as its outcome. Committed when this returns, unless fsync batching is on
+     * (then within ~100 ms, see {@link CrawlState#onFlush}).
+     *
+     * @throws java.io.UncheckedIOException when the database cannot be written
+     */
+    void complete(Lease lease, UrlRecord record);
+
+    /** Leases no URL of {@code origin} before {@code until} (a 429 or 503 with Retry-After). */
+    void blockHost(Origin origin, Instant until);
+
+    /** Leaves at least {@code delay} between two leases of {@code origin}. */
+    void setHostDelay(Origin origin, Duration delay);
 
     /** Hands out no more leases; workers waiting in {@link #lease} return empty at once. */
     void stop();

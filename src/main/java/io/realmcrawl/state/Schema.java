@@ -1,0 +1,92 @@
+package io.realmcrawl.state;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Creates the tables of a new state database and refuses one written by a newer realmcrawl.
+ *
+ * <p>The schema's version is SQLite's {@code PRAGMA user_version}: 0 in a new file, then
+ * {@link #VERSION}. A later realmcrawl that changes the tables raises the version and migrates
+ * older files forward; an older realmcrawl must not guess at a newer file, so it stops.
+ */
+final class Schema {
+    static final int VERSION = 1;
+
+    /** One row per URL ever seen; its record columns hold the outcome of its last completion. */
+    private static final String URLS = """
+            CREATE TABLE IF NOT EXISTS urls (
+                url           TEXT PRIMARY KEY,
+                state         TEXT NOT NULL CHECK (state IN ('idle', 'queued', 'leased', 'done')),
+                depth         INTEGER NOT NULL,
+                seq           INTEGER NOT NULL,          -- discovery order: the queue is breadth-first
+                generation    INTEGER NOT NULL,          -- the generation that last queued it
+                attempts      INTEGER NOT NULL DEFAULT 0, -- leases, over all generations
+                status        INTEGER,                   -- from here: the last completion's record
+                file          TEXT,
+                size          INTEGER,
+                content_type  TEXT,
+                sha256        TEXT,
+                etag          TEXT,
+                last_modified TEXT,
+                fetched_at    TEXT,
+                change        TEXT,
+                detail        TEXT
+            )""";
+
+    /** Serves the queue (the next queued rows by seq) and the done rows in discovery order. */
+    private static final String QUEUE_INDEX = "CREATE INDEX IF NOT EXISTS urls_queue ON urls (state, seq)";
+
+    private static final String RUNS = """
+            CREATE TABLE IF NOT EXISTS runs (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                generation INTEGER NOT NULL,
+                resumed    INTEGER NOT NULL,
+                started    TEXT NOT NULL,
+                ended      TEXT,
+                complete   INTEGER
+            )""";
+
+    private static final String HOSTS = """
+            CREATE TABLE IF NOT EXISTS hosts (
+                origin        TEXT PRIMARY KEY,
+                blocked_until TEXT,
+                delay_ms      INTEGER NOT NULL DEFAULT 0
+            )""";
+
+    private Schema() {
+    }
+
+    /** Creates the tables in a new database, or checks that an existing one is readable. */
+    static void prepare(Db db) throws IOException {
+        try {
+            int found = version(db);
+            if (found > VERSION) {
+                throw new IOException(db.file() + " was written by a newer realmcrawl (state schema version "
+                        + found + "; this one reads up to " + VERSION + "): run that newer version, or delete "
+                        + db.file().getParent() + " to start this crawl over");
+            }
+            if (found < VERSION) {
+                create(db);
+            }
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+    }
+
+    static int version(Db db) throws SQLException {
+        try (ResultSet r = db.prepare("PRAGMA user_version").executeQuery()) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    private static void create(Db db) throws SQLException {
+        db.execute(URLS);
+        db.execute(QUEUE_INDEX);
+        db.execute(RUNS);
+        db.execute(HOSTS);
+        db.execute("PRAGMA user_version = " + VERSION);
+        db.commit();
+    }
+}

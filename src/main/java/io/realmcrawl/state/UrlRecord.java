@@ -1,0 +1,38 @@
+package io.realmcrawl.state;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened to one URL the last time it was completed: the response, the file it was saved
+ * to, the validators for the next conditional request, and how it compares with the time before.
+ *
+ * @param status the HTTP status, 0 when there was no response
+ * @param file the saved file, relative to the output folder and '/'-separated
+ * @param detail an error text, or a redirect's target
+ */
+public record UrlRecord(URI url, int depth, int status, Optional<String> file, long size,
+                        Optional<String> contentType, Optional<String> sha256, Optional<String> etag,
+                        Optional<String> lastModified, Instant fetchedAt, Change change, Optional<String> detail) {
+
+    public UrlRecord {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModified, "lastModified");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(detail, "detail");
+        if (depth < 0 || size < 0 || status < 0 || status > 999) {
+            throw new IllegalArgumentException("depth and size must be >= 0 and status 0-999, got depth " + depth
+                    + ", size " + size + ", status " + status + " for " + url);
+        }
+        if (file.isPresent() && (file.get().startsWith("/") || file.get().contains("\\"))) {
+            throw new IllegalArgumentException("file must be relative and '/'-separated, got '" + file.get() + "'");
+        }
+    }
+}
