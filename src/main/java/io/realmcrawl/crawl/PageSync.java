@@ -1,18 +1,17 @@
 package io.realmcrawl.crawl;
 
+import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.UrlRecord;
 import io.realmcrawl.store.Mirror;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Power-loss safety: before a batch of done marks is committed, forces those pages, their header
- * files and folders to the disk. One sync per page, but off the workers' path and batched with
- * the commit, never one commit per page.
+ * files and folders to the disk. It runs on the state's flusher thread, off the workers' path,
+ * and the batch commits once: never one commit per page.
  */
-final class PageSync implements Consumer<List<UrlRecord>> {
+final class PageSync implements CrawlState.FlushListener {
     private final Mirror mirror;
 
     PageSync(Mirror mirror) {
@@ -20,17 +19,11 @@ final class PageSync implements Consumer<List<UrlRecord>> {
     }
 
     @Override
-    public void accept(List<UrlRecord> batch) {
-        for (UrlRecord record : batch) {
-            record.file().ifPresent(file -> force(file));
-        }
-    }
-
-    private void force(String file) {
-        try {
-            mirror.force(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot force " + file + " to the disk", e);
+    public void beforeCommit(List<UrlRecord> records) throws IOException {
+        for (UrlRecord record : records) {
+            if (record.file().isPresent()) {
+                mirror.force(record.file().get());
+            }
         }
     }
 }
