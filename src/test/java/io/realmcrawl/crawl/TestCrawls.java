@@ -54,9 +54,13 @@ final class TestCrawls {
     }
 
     CrawlReport crawl(URI... starts) throws IOException, InterruptedException {
+        return crawler(RunPolicy.DEFAULTS, starts).run();
+    }
+
+    Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
                 CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, Optional.empty());
-        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter())).run();
+        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), policy);
     }
 
     /** The mirror's file for a path on the site at 127.0.0.1:port. */
