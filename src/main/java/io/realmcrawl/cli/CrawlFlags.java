@@ -5,6 +5,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.Quantities;
+import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.scope.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -75,7 +76,7 @@ final class CrawlFlags {
         }
         String name = starts.get(0).getHost();
         return new CrawlConfig(name, starts, List.of(), List.of(), Limits.DEFAULTS, CrawlConfig.DEFAULT_USER_AGENT,
-                Path.of("output", name), List.of(), Optional.empty());
+                Path.of("output", name), List.of(), RunPolicy.DEFAULTS, Optional.empty());
     }
 
     private static URI parseStartUrl(String url) {

@@ -5,13 +5,12 @@ import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Quantities;
 import io.realmcrawl.crawl.CrawlReport;
 import io.realmcrawl.crawl.Crawler;
-import io.realmcrawl.crawl.RunPolicy;
+import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.log.LogLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every crawling command shares (-q, -v, --report), and the run that uses them. */
@@ -45,8 +44,7 @@ final class RunOptions {
 
     /** Runs the crawl, prints the summary (unless -q), writes the JSON report, returns the exit code. */
     int crawl(CrawlConfig config, CredentialSource credentials, PrintWriter err) throws IOException, InterruptedException {
-        Crawler crawler = new Crawler(config, credentials,
-                new RunPolicy(Optional.ofNullable(maxDuration), fsync, attic));
+        Crawler crawler = new Crawler(config.withRun(runPolicy(config.run())), credentials);
         Signals.onStop(crawler::stop, CrawlReport.EXIT_STOPPED_EARLY);
         CrawlReport result = crawler.run();
         if (!quiet) {
@@ -57,6 +55,13 @@ final class RunOptions {
             result.writeJson(report);
         }
         return result.exitCode();
+    }
+
+    /** The config's run policy with this command line's flags on top. */
+    private RunPolicy runPolicy(RunPolicy fromConfig) {
+        RunPolicy policy = maxDuration == null ? fromConfig : fromConfig.withMaxDuration(maxDuration);
+        policy = fsync ? policy.withFsync(true) : policy;
+        return attic ? policy.withAttic(true) : policy;
     }
 
     /** Reads durations as crawl configs write them: 500ms, 10s, 45m, 2h, or seconds. */

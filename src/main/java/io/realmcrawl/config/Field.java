@@ -104,6 +104,15 @@ record Field(String key, int keyLine, YamlNode value) {
         return duration;
     }
 
+    /** {@code true} or {@code false}, as written (YAML's yes/no/on/off are refused: they read ambiguously). */
+    boolean bool() throws ConfigProblem {
+        String text = text().strip();
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw problem("must be true or false, got " + quoted(text));
+    }
+
     /** The text in double quotes, shortened when long, for "got ..." in messages. */
     static String quoted(String text) {
         String shown = text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "..." : text;

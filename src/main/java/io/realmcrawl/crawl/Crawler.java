@@ -46,7 +46,6 @@ public final class Crawler {
 
     private final CrawlConfig config;
     private final CredentialSource credentials;
-    private final RunPolicy policy;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,13 +57,8 @@ public final class Crawler {
     private volatile Fetcher fetcher;
 
     public Crawler(CrawlConfig config, CredentialSource credentials) {
-        this(config, credentials, RunPolicy.DEFAULTS);
-    }
-
-    public Crawler(CrawlConfig config, CredentialSource credentials, RunPolicy policy) {
         this.config = config;
         this.credentials = credentials;
-        this.policy = policy;
     }
 
     /**
@@ -101,13 +95,13 @@ public final class Crawler {
         Limits limits = config.limits();
         Scope scope = Scope.of(starts, config.include(), config.exclude(), limits.maxDepth());
         try (OutputLock lock = OutputLock.acquire(config.output());
-             CrawlState state = CrawlState.open(config.output(), policy.fsync())) {
+             CrawlState state = CrawlState.open(config.output(), config.run().fsync())) {
             Mirror mirror = new Mirror(config.output());
             removeLeftovers(mirror);
             RunInfo run = state.beginRun(Instant.now());
             Frontier frontier = state.frontier();
             starts.forEach(url -> frontier.discover(url, 0));
-            policy.maxDuration().ifPresent(d -> timers.schedule(() -> stop("max-duration " + d + " reached"),
+            config.run().maxDuration().ifPresent(d -> timers.schedule(() -> stop("max-duration " + d + " reached"),
                     d.toMillis(), TimeUnit.MILLISECONDS));
             log.info("{} run {} of {} into {} (scope: {})", run.resumed() ? "resuming" : "starting", run.id(), starts,
                     config.output(), scope.prefixes());
@@ -122,7 +116,7 @@ public final class Crawler {
         Limits limits = config.limits();
         RealmAuth auth = new RealmAuth(credentials);
         ReportCollector report = new ReportCollector();
-        if (policy.fsync()) {
+        if (config.run().fsync()) {
             state.onFlush(new PageSync(mirror));
         }
         int unfetched;
@@ -139,7 +133,7 @@ public final class Crawler {
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
         state.endRun(Instant.now(), stoppedEarly.isEmpty());
         RunEnd end = new RunEnd(state, mirror, run);
-        if (stoppedEarly.isEmpty() && policy.attic()) {
+        if (stoppedEarly.isEmpty() && config.run().attic()) {
             end.moveRemovedToAttic();
         }
         end.writeManifest();

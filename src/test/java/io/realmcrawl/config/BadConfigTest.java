@@ -27,6 +27,10 @@ class BadConfigTest {
 
     static Stream<Bad> badConfigs() {
         return Stream.of(
+                new Bad("yes for a boolean", START + "run:\n  fsync: yes\n", 3,
+                        "'fsync' must be true or false, got \"yes\""),
+                new Bad("unknown run key", START + "run:\n  max-durations: 1h\n", 3,
+                        "did you mean 'max-duration'?"),
                 new Bad("word for a number", START + "limits:\n  max-depth: ten\n", 3,
                         "'max-depth' must be a whole number >= 0, got \"ten\""),
                 new Bad("negative number", START + "limits:\n  max-pages: -1\n", 3,

@@ -60,6 +60,10 @@ class ConfigLoaderTest {
                   page-timeout: 2m
                   max-redirects: 0
                   concurrency: 1
+                run:
+                  max-duration: 3h
+                  fsync: true
+                  attic: false
                 user-agent: "realmcrawl-test (+mailto:ops@example.org)"
                 output: mirrors/handbook
                 credentials:
@@ -78,6 +82,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("\\?C=[NMSD];O=[AD]$", "/logout"), patterns(c.exclude()));
         assertEquals(new Limits(3, 100, 2048, Duration.ofMillis(500), Duration.ofSeconds(7), Duration.ofMinutes(2), 0, 1),
                 c.limits());
+        assertEquals(new RunPolicy(Optional.of(Duration.ofHours(3)), true, false), c.run());
         assertEquals("realmcrawl-test (+mailto:ops@example.org)", c.userAgent());
         assertEquals(fx.work.resolve("mirrors/handbook"), c.output());
         assertEquals(List.of(
@@ -122,7 +127,7 @@ class ConfigLoaderTest {
     @Test
     void unrelatedUnknownKeyListsTheKnownKeysWithoutAGuess() {
         ConfigException e = fx.failure("start: https://intranet.example/\nrobots: ignore\n");
-        assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, user-agent,"
+        assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, run, user-agent,"
                 + " output, credentials", e.problem());
     }
 

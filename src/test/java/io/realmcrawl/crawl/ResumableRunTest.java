@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.demo.LoopbackSite;
 import io.realmcrawl.state.OutputBusyException;
 import io.realmcrawl.state.OutputLock;

@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.scope.Origin;
 import java.io.IOException;
 import java.net.URI;
@@ -59,8 +60,8 @@ final class TestCrawls {
 
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
-                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, Optional.empty());
-        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), policy);
+                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, policy, Optional.empty());
+        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()));
     }
 
     /** The mirror's file for a path on the site at 127.0.0.1:port. */

@@ -1,4 +1,4 @@
-package io.realmcrawl.crawl;
+package io.realmcrawl.config;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +15,18 @@ import java.util.Optional;
 public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic) {
 
     public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false);
+
+    public RunPolicy withMaxDuration(Duration v) {
+        return new RunPolicy(Optional.of(v), fsync, attic);
+    }
+
+    public RunPolicy withFsync(boolean v) {
+        return new RunPolicy(maxDuration, v, attic);
+    }
+
+    public RunPolicy withAttic(boolean v) {
+        return new RunPolicy(maxDuration, fsync, v);
+    }
 
     public RunPolicy {
         Objects.requireNonNull(maxDuration, "maxDuration");
