@@ -100,6 +100,12 @@ public final class LoopbackSite implements AutoCloseable {
     private record Dynamic(String prefix, Function<String, Optional<String>> pages) {
     }
 
+    static {
+        // The JDK server writes a response's head and body separately; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK, some 40 ms on Linux, on every response.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Answer> answers;
