@@ -42,7 +42,7 @@ echo "synthetic site: $URL ($(sed -n 2p "$WORK/site.log"))" >&2
 OUT="$WORK/out"
 START=$(date +%s.%N)
 /usr/bin/time -v -o "$WORK/time" java -Xmx"$HEAP" -jar "$JAR" crawl "$URL" --user bench \
-    --password-file "$WORK/password" -o "$OUT" --max-depth 10 -q > "$WORK/crawl.log" 2>&1 &
+    --password-file "$WORK/password" -o "$OUT" -q > "$WORK/crawl.log" 2>&1 &
 CRAWL_PID=$!   # /usr/bin/time's; the JVM is its child
 JVM=
 for _ in $(seq 100); do JVM=$(pgrep -P "$CRAWL_PID" java || true); [ -n "$JVM" ] && break; sleep 0.1; done
