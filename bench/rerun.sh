@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# First run vs unchanged re-run of realmcrawl against nginx with auth_basic on loopback, serving the
+# Python documentation; wget --mirror on the same realm for a side-by-side figure. See README.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+JAR=${JAR:-target/realmcrawl.jar}
+KEEP=${KEEP:-0}   # KEEP=1 keeps the work folder (mirrors, logs, nginx config) for a look afterwards
+
+# ---- what the benchmark needs
+missing=()
+command -v nginx >/dev/null || missing+=(nginx)
+command -v htpasswd >/dev/null || missing+=(apache2-utils)
+[ -d /usr/share/doc/python3-doc/html ] || missing+=(python3-doc)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v wget >/dev/null || missing+=(wget)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} with apt-get" >&2
+    apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+if [ ! -f "$JAR" ]; then
+    echo "no $JAR: build it first with  mvn -B -q -DskipTests package" >&2
+    exit 2
+fi
+DOCS=$(readlink -f /usr/share/doc/python3-doc/html)
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/realmcrawl-rerun.XXXXXX")
+NGINX_PID=
+cleanup() {
+    if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+        kill "$NGINX_PID"
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    if [ "$KEEP" = 1 ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# ---- nginx on a free loopback port, /docs/ behind auth_basic
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+USER_NAME=bench
+PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+( umask 077; printf '%s\n' "$PASSWORD" > "$WORK/password" )
+# -m: apr1-MD5, cheap for nginx to check on every request (bcrypt would make nginx the bottleneck)
+printf '%s\n' "$PASSWORD" | htpasswd -i -c -m "$WORK/htpasswd" "$USER_NAME" 2>/dev/null
+mkdir -p "$WORK/nginx-tmp"
+cat > "$WORK/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    log_format bench '\$status \$request_method \$request_uri "\$http_if_none_match" "\$http_if_modified_since" "\$http_user_agent"';
+    access_log $WORK/access.log bench;
+    client_body_temp_path $WORK/nginx-tmp/body;
+    proxy_temp_path $WORK/nginx-tmp/proxy;
+    fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
+    uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
+    scgi_temp_path $WORK/nginx-tmp/scgi;
+    server {
+        listen 127.0.0.1:$PORT;
+        location /docs/ {
+            alias $DOCS/;
+            auth_basic "Python docs";
+            auth_basic_user_file $WORK/htpasswd;
+        }
+    }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+NGINX_PID=$!
+URL="http://127.0.0.1:$PORT/docs/"
+for _ in $(seq 50); do
+    code=$(python3 -c "import urllib.request as u, urllib.error as e
+try: u.urlopen('$URL', timeout=1); print(200)
+except e.HTTPError as x: print(x.code)
+except Exception: print(0)")
+    [ "$code" = 401 ] && break
+    sleep 0.1
+done
+[ "$code" = 401 ] || { echo "nginx did not come up on $URL (got $code)" >&2; cat "$WORK/nginx-error.log" >&2; exit 1; }
+echo "nginx on $URL (auth_basic, user $USER_NAME), serving $DOCS" >&2
+
+# ---- one measured run: NAME, then the command; fills M_* for the table
+declare -A WALL RSS REQS CHALLENGES OK NOTMOD PAGES EXIT
+log_lines() { if [ -f "$WORK/access.log" ]; then wc -l < "$WORK/access.log"; else echo 0; fi; }
+measure() {
+    local name=$1; shift
+    local before after
+    before=$(log_lines)
+    local start end
+    start=$(date +%s.%N)
+    set +e
+    /usr/bin/time -v -o "$WORK/time-$name" "$@" > "$WORK/out-$name.log" 2>&1
+    EXIT[$name]=$?
+    set -e
+    end=$(date +%s.%N)
+    after=$(log_lines)
+    WALL[$name]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+    RSS[$name]=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time-$name")
+    tail -n +"$((before + 1))" "$WORK/access.log" | head -n "$((after - before))" > "$WORK/access-$name.log"
+    REQS[$name]=$(wc -l < "$WORK/access-$name.log")
+    CHALLENGES[$name]=$(awk '$1 == 401' "$WORK/access-$name.log" | wc -l)
+    OK[$name]=$(awk '$1 == 200' "$WORK/access-$name.log" | wc -l)
+    NOTMOD[$name]=$(awk '$1 == 304' "$WORK/access-$name.log" | wc -l)
+}
+pages_in() { find "$1" -type f ! -name '*.headers' ! -name '.~rc-*' ! -path '*/.realmcrawl/*' \
+    ! -name manifest.jsonl ! -name history.jsonl ! -path '*/_attic/*' | wc -l; }
+snapshot() { find "$1" -type f ! -path '*/.realmcrawl/*' ! -name manifest.jsonl ! -name history.jsonl \
+    -printf '%P %T@ %i\n' | sort; }
+
+# ---- realmcrawl: first run, then the same command again on an unchanged site
+RC=(java -jar "$JAR" crawl "$URL" --user "$USER_NAME" --password-file "$WORK/password" -o "$WORK/rc" -q)
+measure rc1 "${RC[@]}"
+PAGES[rc1]=$(pages_in "$WORK/rc")
+snapshot "$WORK/rc/127.0.0.1_$PORT" > "$WORK/snapshot-1"
+measure rc2 "${RC[@]}"
+PAGES[rc2]=$(pages_in "$WORK/rc")
+snapshot "$WORK/rc/127.0.0.1_$PORT" > "$WORK/snapshot-2"
+REWRITTEN=$(diff "$WORK/snapshot-1" "$WORK/snapshot-2" | grep -c '^>' || true)
+
+# ---- wget --mirror -np on the same realm; the password goes in a wgetrc, not in argv
+( umask 077; printf 'user = %s\npassword = %s\n' "$USER_NAME" "$PASSWORD" > "$WORK/wgetrc" )
+WG=(env WGETRC="$WORK/wgetrc" wget --mirror -np -nv -P "$WORK/wget" "$URL")
+measure wget1 "${WG[@]}"
+PAGES[wget1]=$(find "$WORK/wget" -type f | wc -l)
+measure wget2 "${WG[@]}"
+PAGES[wget2]=$(find "$WORK/wget" -type f | wc -l)
+
+# ---- the table
+row() { printf '%-26s %14s %14s %14s %14s\n' "$@"; }
+echo
+row "" "realmcrawl 1st" "realmcrawl re" "wget 1st" "wget re"
+row "exit code" "${EXIT[rc1]}" "${EXIT[rc2]}" "${EXIT[wget1]}" "${EXIT[wget2]}"
+row "wall s" "${WALL[rc1]}" "${WALL[rc2]}" "${WALL[wget1]}" "${WALL[wget2]}"
+row "pages (files, no .headers)" "${PAGES[rc1]}" "${PAGES[rc2]}" "${PAGES[wget1]}" "${PAGES[wget2]}"
+row "requests" "${REQS[rc1]}" "${REQS[rc2]}" "${REQS[wget1]}" "${REQS[wget2]}"
+row "401s" "${CHALLENGES[rc1]}" "${CHALLENGES[rc2]}" "${CHALLENGES[wget1]}" "${CHALLENGES[wget2]}"
+row "200s / 304s" "${OK[rc1]} / ${NOTMOD[rc1]}" "${OK[rc2]} / ${NOTMOD[rc2]}" \
+    "${OK[wget1]} / ${NOTMOD[wget1]}" "${OK[wget2]} / ${NOTMOD[wget2]}"
+row "peak RSS MiB" "${RSS[rc1]}" "${RSS[rc2]}" "${RSS[wget1]}" "${RSS[wget2]}"
+echo
+RATIO=$(awk -v a="${WALL[rc1]}" -v b="${WALL[rc2]}" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }')
+echo "realmcrawl first run / re-run wall time: ${RATIO}x (goal >= 5x)"
+echo "files the re-run wrote, replaced or removed in the mirror: $REWRITTEN (goal 0)"
+if awk -v r="$RATIO" 'BEGIN { exit !(r >= 5) }' && [ "$REWRITTEN" = 0 ]; then
+    echo "goals met"
+else
+    echo "goals NOT met"
+fi
