@@ -18,6 +18,7 @@ if [ ! -f "$JAR" ] || [ ! -f target/test-classes/io/realmcrawl/bench/SyntheticSi
     exit 2
 fi
 command -v jcmd >/dev/null || { echo "jcmd (from the JDK) is needed" >&2; exit 2; }
+command -v sqlite3 >/dev/null || { apt-get update -q >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3 >&2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/realmcrawl-memory.XXXXXX")
 SITE_PID=
@@ -48,14 +49,21 @@ JVM=
 for _ in $(seq 100); do JVM=$(pgrep -P "$CRAWL_PID" java || true); [ -n "$JVM" ] && break; sleep 0.1; done
 [ -n "$JVM" ] || { echo "realmcrawl did not start" >&2; cat "$WORK/crawl.log" >&2; exit 1; }
 
-# URLs done so far: the manifest gets one flushed line per URL.
 # "used U / total T" from the heap line of jcmd GC.heap_info (G1, Serial or Parallel alike)
 heap_used() {
     jcmd "$JVM" GC.heap_info 2>/dev/null | grep -m1 -E 'total [0-9]+K, used [0-9]+K' \
         | sed -E 's/.*total ([0-9]+)K, used ([0-9]+)K.*/\2 \1/' \
         | awk '{ printf "%.0f / %.0f MiB", $1 / 1024, $2 / 1024 }' || true   # the JVM may just have ended
 }
-done_urls() { if [ -f "$OUT/manifest.jsonl" ]; then wc -l < "$OUT/manifest.jsonl"; else echo 0; fi; }
+# URLs done so far, read from the crawl state while the crawl writes it (WAL lets readers in).
+done_urls() {
+    local db="$OUT/.realmcrawl/state.db"
+    if [ -f "$db" ]; then
+        sqlite3 -readonly "$db" "select count(*) from urls where state = 'done'" 2>/dev/null || echo 0
+    else
+        echo 0
+    fi
+}
 printf '%-10s %6s %-22s %-22s %12s %12s\n' "URLs done" "s" "heap used / total" "after GC.run" "VmRSS" "VmHWM"
 set -- $SAMPLES
 while [ $# -gt 0 ] && kill -0 "$JVM" 2>/dev/null; do

@@ -32,7 +32,19 @@ final class DirectoryGate {
 
     /** Returns at once for the first request; others wait for it, up to {@code waitLimit}. */
     Pass enter(Target target, Duration waitLimit) throws InterruptedIOException {
-        Key key = new Key(target.origin(), target.directory());
+        return enter(new Key(target.origin(), target.directory()), target, waitLimit);
+    }
+
+    /**
+     * The same for the very first request to an origin, whatever its directory: a crawl that
+     * starts with many URLs of one origin queued (a re-run) learns its realms from one request.
+     * Returns {@link #OPEN} to those that waited.
+     */
+    Pass enterOrigin(Target target, Duration waitLimit) throws InterruptedIOException {
+        return enter(new Key(target.origin(), ""), target, waitLimit);
+    }
+
+    private Pass enter(Key key, Target target, Duration waitLimit) throws InterruptedIOException {
         CountDownLatch mine = new CountDownLatch(1);
         CountDownLatch first = inFlight.putIfAbsent(key, mine);
         if (first == null) {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: one instance is shared by all workers. The spaces live in concurrent maps;
  * per space, the lookup and the first trial of the credentials run under a lock, so concurrent
  * requests cause one lookup (one prompt) and wrong credentials are tried once. The first request
- * into a new directory of an origin with known spaces goes alone (see {@link DirectoryGate}).
+ * to an origin, and the first into a new directory of an origin with known spaces, go alone
+ * (see {@link DirectoryGate}).
  * Waits are bounded by {@link #DEFAULT_WAIT}; a request that gives up gets its 401 back.
  */
 public final class RealmAuth implements ExecChainHandler {
@@ -118,6 +119,13 @@ public final class RealmAuth implements ExecChainHandler {
     }
 
     private DirectoryGate.Pass enterDirectory(Target target) throws IOException {
+        if (store.isNewOrigin(target)) {
+            DirectoryGate.Pass first = gate.enterOrigin(target, waitLimit);
+            if (first != DirectoryGate.OPEN) {
+                return first;
+            }
+            // This request waited for the origin's first one: decide again with what it learned.
+        }
         return store.isFirstIntoDirectory(target) ? gate.enter(target, waitLimit) : DirectoryGate.OPEN;
     }
 

@@ -49,6 +49,11 @@ final class SpaceStore {
                 && covering(target).isEmpty();
     }
 
+    /** True before any request to this origin has come back. */
+    boolean isNewOrigin(Target target) {
+        return !visited.containsKey(target.origin());
+    }
+
     void markVisited(Target target) {
         visited.computeIfAbsent(target.origin(), o -> ConcurrentHashMap.newKeySet()).add(target.directory());
     }

@@ -126,15 +126,23 @@ public final class Crawler {
             if (stopReason.get() != null) {
                 frontier.stop();
             }
-            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects());
+            ScopeMemory scopes = new ScopeMemory(config.output(), scope, config.include(), config.exclude());
+            boolean reparse = scopes.changed();
+            if (reparse) {
+                log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
+            }
+            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse);
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
             unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
         state.endRun(Instant.now(), stoppedEarly.isEmpty());
         RunEnd end = new RunEnd(state, mirror, run);
-        if (stoppedEarly.isEmpty() && config.run().attic()) {
-            end.moveRemovedToAttic();
+        if (stoppedEarly.isEmpty()) {
+            new ScopeMemory(config.output(), scope, config.include(), config.exclude()).remember();
+            if (config.run().attic()) {
+                end.moveRemovedToAttic();
+            }
         }
         end.writeManifest();
         ReportCollector.RunFacts facts = new ReportCollector.RunFacts(config.name(), config.output().toString(),

@@ -26,6 +26,13 @@ sealed interface Outcome {
             implements Outcome {
     }
 
+    /**
+     * Not requested: a URL queued by an earlier run that the scope no longer accepts (the crawl
+     * config changed).
+     */
+    record OutOfScope(URI url, String reason) implements Outcome {
+    }
+
     /** The server wanted credentials that were missing or wrong. */
     record AuthFailed(URI url, String message) implements Outcome {
     }

@@ -49,6 +49,11 @@ final class OutcomeRecorder {
             record = notModified(lease, n);
         } else if (outcome instanceof Outcome.Redirected r) {
             record = redirected(lease, r);
+        } else if (outcome instanceof Outcome.OutOfScope o) {
+            log.debug("no longer in scope: {} ({})", o.url(), o.reason());
+            record = new UrlRecord(lease.url(), lease.depth(), 0, Optional.empty(), 0, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.OUT_OF_SCOPE,
+                    Optional.of(o.reason()));
         } else if (outcome instanceof Outcome.AuthFailed a) {
             record = authFailed(lease, a);
         } else if (outcome instanceof Outcome.HttpError e) {
@@ -134,8 +139,12 @@ final class OutcomeRecorder {
 
     private void queueLinks(List<URI> links, int depth) {
         for (URI link : links) {
-            if (scope.decide(link, depth) instanceof Scope.Decision.Rejected rejected) {
-                if (outOfScope.add(link)) {
+            if (outOfScope.contains(link)) {
+                continue;
+            }
+            if (scope.decideNormalised(link, depth) instanceof Scope.Decision.Rejected rejected) {
+                // Remembered only when the depth played no part: a link too deep here may be near elsewhere.
+                if (depth <= scope.maxDepth() && outOfScope.add(link)) {
                     report.outOfScope();
                 }
                 log.trace("out of scope: {} ({})", link, rejected.reason());

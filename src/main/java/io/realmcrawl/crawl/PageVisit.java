@@ -35,20 +35,31 @@ final class PageVisit {
     private final Scope scope;
     private final Frontier frontier;
     private final int maxRedirects;
+    private final boolean reparseUnchanged;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
     }
 
-    PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects) {
+    /**
+     * @param reparseUnchanged find links in unchanged pages too; needed only when the scope has
+     *     changed since the last run, since otherwise their links are queued already (the state
+     *     revisits every URL the last run saw)
+     */
+    PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
+              boolean reparseUnchanged) {
         this.fetcher = fetcher;
         this.mirror = mirror;
         this.scope = scope;
         this.frontier = frontier;
         this.maxRedirects = maxRedirects;
+        this.reparseUnchanged = reparseUnchanged;
     }
 
     List<Step> visit(Frontier.Lease first) {
+        if (scope.decideNormalised(first.url(), first.depth()) instanceof Scope.Decision.Rejected rejected) {
+            return List.of(new Step(first, new Outcome.OutOfScope(first.url(), rejected.reason())));
+        }
         List<Step> steps = new ArrayList<>();
         Set<URI> chain = new LinkedHashSet<>();
         Frontier.Lease lease = first;
@@ -104,7 +115,8 @@ final class PageVisit {
             return redirect(url, head);
         }
         if (status == 304 && stored.isPresent()) {
-            return new Outcome.NotModified(stored.get(), head, Links.ofStored(stored.get(), url));
+            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url) : List.of();
+            return new Outcome.NotModified(stored.get(), head, links);
         }
         if (status == 401) {
             String why = RealmAuth.failure(response.context()).map(AuthFailure::message)
@@ -113,7 +125,8 @@ final class PageVisit {
         }
         if (status >= 200 && status < 300) {
             SavedPage page = mirror.save(url, head, response.body());
-            return new Outcome.Saved(page, head, Links.ofSaved(mirror, page, head, url));
+            boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
+            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url));
         }
         return new Outcome.HttpError(url, head, stored);
     }

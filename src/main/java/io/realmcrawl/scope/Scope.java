@@ -79,6 +79,11 @@ public final class Scope {
     }
 
     /** The start directories, each ending in {@code /}, in the order of the start URLs. */
+    /** Links followed from a start URL at most. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
     public List<URI> prefixes() {
         return prefixes;
     }
@@ -94,6 +99,18 @@ public final class Scope {
             return new Decision.Rejected("not an http(s) URL with a host: " + url);
         }
         return decideNormal(normal.get(), depth);
+    }
+
+    /**
+     * Same as {@link #decide}, for a URL already in {@link UrlNormalizer}'s normal form (links
+     * from the extractor, URLs from the crawl state): skips normalising it again, which is most
+     * of the cost of a decision and runs once per link of every page.
+     */
+    public Decision decideNormalised(URI url, int depth) {
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth must be >= 0, got " + depth);
+        }
+        return decideNormal(url, depth);
     }
 
     private Decision decideNormal(URI url, int depth) {

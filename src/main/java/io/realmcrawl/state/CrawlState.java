@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * <p>A crawl walks the site once per <em>generation</em>. {@link #beginRun} resumes the current
  * generation when the last run did not end complete (a crash, a signal, a time limit): what was
  * done stays done and what was leased is fetched again. After a complete run it starts a new
- * generation, in which every URL is unseen again but keeps its record, so {@link #previous}
- * answers "what was there last time" and the engine can send conditional requests.
+ * generation that revisits, in the same order, every URL the last one saw (each keeping its
+ * record, so {@link #previous} answers "what was there last time" and the engine sends
+ * conditional requests); links found in new or changed pages add to it.
  *
  * <p>Durability: a {@link Frontier#complete} is committed before it returns (WAL,
  * {@code synchronous=NORMAL}: survives {@code kill -9}, not a power cut). With

@@ -44,7 +44,7 @@ final class Runs {
         Optional<Last> last = lastRow();
         boolean resume = last.isPresent() && !last.get().complete();
         long generation = last.map(l -> l.info().generation() + (resume ? 0 : 1)).orElse(1L);
-        db.execute(resume ? Urls.REQUEUE_LEASED : Urls.FORGET_SEEN);
+        db.execute(resume ? Urls.REQUEUE_LEASED : Urls.REVISIT_SEEN);
         PreparedStatement s = db.prepare(INSERT);
         s.setLong(1, generation);
         s.setInt(2, resume ? 1 : 0);

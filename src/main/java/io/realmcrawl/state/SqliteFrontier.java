@@ -38,6 +38,7 @@ final class SqliteFrontier implements Frontier {
     private final Clock clock;
     private final LeaseBuffer buffer = new LeaseBuffer();
     private final Set<URI> leased = new HashSet<>();
+    private final SeenCache seen = new SeenCache(SeenCache.DEFAULT_CAPACITY);
     private long seq;
     private int queuedInDb;
     private boolean stopped;
@@ -67,9 +68,15 @@ final class SqliteFrontier implements Frontier {
     @Override
     public boolean discover(URI url, int depth) {
         Origin.of(url);
+        String key = url.toString();
         synchronized (db) {
+            if (seen.contains(key)) {
+                return false;
+            }
             try {
-                if (!urls.discover(url, depth, seq + 1, generation)) {
+                boolean queued = urls.discover(url, depth, seq + 1, generation);
+                seen.add(key);
+                if (!queued) {
                     return false;
                 }
             } catch (SQLException e) {
@@ -86,6 +93,9 @@ final class SqliteFrontier implements Frontier {
     public boolean claim(URI url, int depth) {
         Origin.of(url);
         synchronized (db) {
+            if (seen.contains(url.toString())) {
+                return false;
+            }
             try {
                 if (!urls.claim(url, depth, seq + 1, generation)) {
                     return false;
@@ -93,6 +103,7 @@ final class SqliteFrontier implements Frontier {
             } catch (SQLException e) {
                 throw db.uncheckedFailure(e);
             }
+            seen.add(url.toString());
             seq++;
             leased.add(url);
             return true;

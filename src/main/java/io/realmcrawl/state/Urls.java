@@ -58,8 +58,14 @@ final class Urls {
     /** Crash recovery: what was leased when the run stopped is fetched again. */
     static final String REQUEUE_LEASED = "UPDATE urls SET state = 'queued' WHERE state = 'leased'";
 
-    /** A new generation: every URL becomes unseen again, keeping its record. */
-    static final String FORGET_SEEN = "UPDATE urls SET state = 'idle' WHERE state <> 'idle'";
+    /**
+     * A new generation revisits every URL the last one saw, in the same breadth-first order, each
+     * keeping its record; URLs the last generation did not reach stay idle. Why not start from the
+     * start URLs alone: the links of a page that comes back unchanged (304) are these same URLs,
+     * so a re-run needs no page parsed again, only one conditional request per URL.
+     */
+    static final String REVISIT_SEEN =
+            "UPDATE urls SET state = 'queued', generation = generation + 1 WHERE state <> 'idle'";
 
     private static final String RECORD_COLUMNS =
             "url, depth, status, file, size, content_type, sha256, etag, last_modified, fetched_at, change, detail";

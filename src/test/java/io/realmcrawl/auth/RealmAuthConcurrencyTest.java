@@ -54,6 +54,17 @@ class RealmAuthConcurrencyTest {
     }
 
     @Test
+    void concurrentFirstRequestsToANewOriginCostOneChallenge() throws Exception {
+        // A re-run starts with every URL of the realm queued: the workers' first requests go at once.
+        try (AuthClient client = new AuthClient(docs(new CountingSource()))) {
+            List<Integer> statuses = getAll(client, i -> "/docs/p" + i + ".html");
+
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200), statuses);
+            assertEquals(1, site.challengesSent(), "the first request learns the realm for all the others");
+        }
+    }
+
+    @Test
     void oneChallengePerDirectoryUnderConcurrency() throws Exception {
         try (AuthClient client = new AuthClient(docs(new CountingSource()))) {
             assertEquals(200, client.get(site.url("/docs/a/index.html")).status());

@@ -151,6 +151,38 @@ class ResumableRunTest {
                 again.urls().get("unchanged").stream().sorted().toList());
     }
 
+    @Test
+    void rerunRequestsEveryPageOnceConditionallyAndParsesNone() throws Exception {
+        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a><a href='b.html'>b</a>")
+                .html("/a.html", "<a href='b.html'>b</a>").html("/b.html", "B").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
+        site.clearRequests();
+
+        CrawlReport again = crawls.crawl(site.url("/"));
+
+        assertEquals(3, again.unchanged(), again.summary());
+        for (String path : List.of("/", "/a.html", "/b.html")) {
+            List<LoopbackSite.Request> requests = site.requests(path);
+            assertEquals(1, requests.size(), path);
+            assertEquals(304, requests.get(0).answered(), path);
+        }
+    }
+
+    @Test
+    void rerunAfterTheScopeWidenedFindsNewLinksInUnchangedPages() throws Exception {
+        site = LoopbackSite.builder().html("/docs/", "<a href='/other/x.html'>x</a>").html("/other/x.html", "X").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/docs/"));
+        assertTrue(site.requests("/other/x.html").isEmpty());
+
+        CrawlReport widened = crawls.include("/other/").crawl(site.url("/docs/"));
+
+        assertEquals(304, site.requests("/docs/").get(1).answered(), "the page itself is unchanged");
+        assertEquals(1, widened.newPages(), widened.summary());
+        assertTrue(Files.exists(crawls.file(site.port(), "other/x.html")));
+    }
+
     private static List<JsonNode> history(Path output) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new java.util.ArrayList<>();

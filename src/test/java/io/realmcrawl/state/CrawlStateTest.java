@@ -71,7 +71,7 @@ class CrawlStateTest {
     void newGenerationAfterACompleteRunRevisitsEverything() throws Exception {
         try (CrawlState state = Fixtures.started(dir)) {
             state.frontier().discover(url("/"), 0);
-            state.frontier().discover(url("/old"), 0);
+            state.frontier().discover(url("/old"), 1);
             drain(state.frontier());
             state.endRun(T0.plusSeconds(5), true);
         }
@@ -80,13 +80,39 @@ class CrawlStateTest {
             assertEquals(new RunInfo(2, 2, false, T0.plusSeconds(60)), run);
             assertEquals(List.of(), donePaths(state), "nothing is done yet in the new generation");
             assertEquals(Optional.of(Change.NEW), state.previous(url("/old")).map(UrlRecord::change));
-            assertTrue(state.frontier().discover(url("/"), 0));
-            Frontier.Lease lease = state.frontier().lease().orElseThrow();
-            state.frontier().complete(lease, Fixtures.record(lease, Change.UNCHANGED));
+            assertFalse(state.frontier().discover(url("/"), 0), "already queued again: no need to find it anew");
+            assertTrue(state.frontier().discover(url("/new"), 1), "a URL the last generation never saw is queued");
+            List<String> order = new ArrayList<>();
+            for (Optional<Frontier.Lease> l = state.frontier().lease(); l.isPresent(); l = state.frontier().lease()) {
+                order.add(l.get().url().getPath() + "@" + l.get().depth());
+                state.frontier().complete(l.get(), Fixtures.record(l.get(), Change.UNCHANGED));
+            }
+            assertEquals(List.of("/@0", "/old@1", "/new@1"), order, "revisited in the last run's order and depth");
+            assertEquals(Optional.of(Change.UNCHANGED), state.previous(url("/")).map(UrlRecord::change));
+        }
+    }
+
+    @Test
+    void urlsTheLastGenerationDidNotReachStayUnseen() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            state.frontier().discover(url("/"), 0);
+            state.frontier().discover(url("/gone"), 1);
+            drain(state.frontier());
+            state.endRun(T0.plusSeconds(5), true);
+        }
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            state.beginRun(T0.plusSeconds(60));
+            Frontier.Lease root = state.frontier().lease().orElseThrow();
+            state.frontier().complete(root, Fixtures.record(root, Change.UNCHANGED));
+            Frontier.Lease gone = state.frontier().lease().orElseThrow();
+            state.frontier().complete(gone, Fixtures.record(gone, Change.REMOVED));
+            state.endRun(T0.plusSeconds(70), true);
+        }
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            state.beginRun(T0.plusSeconds(120));
             List<String> unseen = new ArrayList<>();
             state.forEachUnseen(r -> unseen.add(r.url().getPath()));
-            assertEquals(List.of("/old"), unseen, "a page gone since the last generation");
-            assertEquals(Optional.of(Change.UNCHANGED), state.previous(url("/")).map(UrlRecord::change));
+            assertEquals(List.of(), unseen, "both were seen in the last generation, so both are queued again");
         }
     }
 
