@@ -42,7 +42,7 @@ echo "synthetic site: $URL ($(sed -n 2p "$WORK/site.log"))" >&2
 
 OUT="$WORK/out"
 START=$(date +%s.%N)
-/usr/bin/time -v -o "$WORK/time" java -Xmx"$HEAP" -jar "$JAR" crawl "$URL" --user bench \
+/usr/bin/time -v -o "$WORK/time" env REALMCRAWL_JAR="$JAR" REALMCRAWL_JAVA_OPTS="-Xmx$HEAP -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" bin/realmcrawl crawl "$URL" --user bench \
     --password-file "$WORK/password" -o "$OUT" -q > "$WORK/crawl.log" 2>&1 &
 CRAWL_PID=$!   # /usr/bin/time's; the JVM is its child
 JVM=

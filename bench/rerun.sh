@@ -122,7 +122,7 @@ snapshot() { find "$1" -type f ! -path '*/.realmcrawl/*' ! -name manifest.jsonl 
     -printf '%P %T@ %i\n' | sort; }
 
 # ---- realmcrawl: first run, then the same command again on an unchanged site
-RC=(java -jar "$JAR" crawl "$URL" --user "$USER_NAME" --password-file "$WORK/password" -o "$WORK/rc" -q)
+RC=(env REALMCRAWL_JAR="$JAR" bin/realmcrawl crawl "$URL" --user "$USER_NAME" --password-file "$WORK/password" -o "$WORK/rc" -q)
 measure rc1 "${RC[@]}"
 PAGES[rc1]=$(pages_in "$WORK/rc")
 snapshot "$WORK/rc/127.0.0.1_$PORT" > "$WORK/snapshot-1"
@@ -132,7 +132,7 @@ snapshot "$WORK/rc/127.0.0.1_$PORT" > "$WORK/snapshot-2"
 REWRITTEN=$(diff "$WORK/snapshot-1" "$WORK/snapshot-2" | grep -c '^>' || true)
 
 # ---- the first run again with --fsync (power-loss safety), into a fresh folder: its cost
-RCS=(java -jar "$JAR" crawl "$URL" --user "$USER_NAME" --password-file "$WORK/password" -o "$WORK/rc-fsync" -q --fsync)
+RCS=(env REALMCRAWL_JAR="$JAR" bin/realmcrawl crawl "$URL" --user "$USER_NAME" --password-file "$WORK/password" -o "$WORK/rc-fsync" -q --fsync)
 measure rcsync "${RCS[@]}"
 PAGES[rcsync]=$(pages_in "$WORK/rc-fsync")
 
