@@ -27,7 +27,9 @@ final class OutcomeRecorder {
     private final Scope scope;
     private final Frontier frontier;
     private final ReportCollector report;
+    /** Out-of-scope URLs already counted and decided; bounded, so memory does not grow with the site. */
     private final Set<URI> outOfScope = ConcurrentHashMap.newKeySet();
+    private static final int OUT_OF_SCOPE_MEMORY = 100_000;
     private final Set<String> authMessages = ConcurrentHashMap.newKeySet();
 
     OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
@@ -138,6 +140,9 @@ final class OutcomeRecorder {
     }
 
     private void queueLinks(List<URI> links, int depth) {
+        if (outOfScope.size() > OUT_OF_SCOPE_MEMORY) {
+            outOfScope.clear(); // costs a few decisions again and may count a URL twice; never memory
+        }
         for (URI link : links) {
             if (outOfScope.contains(link)) {
                 continue;
