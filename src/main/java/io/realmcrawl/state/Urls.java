@@ -60,12 +60,16 @@ final class Urls {
 
     /**
      * A new generation revisits every URL the last one saw, in the same breadth-first order, each
-     * keeping its record; URLs the last generation did not reach stay idle. Why not start from the
-     * start URLs alone: the links of a page that comes back unchanged (304) are these same URLs,
-     * so a re-run needs no page parsed again, only one conditional request per URL.
+     * keeping its record; URLs the last generation did not reach stay idle, and so do pages it
+     * found removed (reported once; found again only through a link in a new or changed page).
+     * Why not start from the start URLs alone: the links of a page that comes back unchanged (304)
+     * are these same URLs, so a re-run needs no page parsed again, only one conditional request
+     * per URL.
      */
-    static final String REVISIT_SEEN =
-            "UPDATE urls SET state = 'queued', generation = generation + 1 WHERE state <> 'idle'";
+    static final String REVISIT_SEEN = """
+            UPDATE urls
+            SET state = CASE WHEN change = 'REMOVED' THEN 'idle' ELSE 'queued' END, generation = generation + 1
+            WHERE state <> 'idle'""";
 
     private static final String RECORD_COLUMNS =
             "url, depth, status, file, size, content_type, sha256, etag, last_modified, fetched_at, change, detail";
