@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: one instance is shared by all workers. The spaces live in concurrent maps;
  * per space, the lookup and the first trial of the credentials run under a lock, so concurrent
  * requests cause one lookup (one prompt) and wrong credentials are tried once. The first request
- * to an origin, and the first into a new directory of an origin with known spaces, go alone
- * (see {@link DirectoryGate}).
+ * into a directory no known prefix covers goes alone, before other requests into that directory
+ * or below it (see {@link DirectoryGate}).
  * Waits are bounded by {@link #DEFAULT_WAIT}; a request that gives up gets its 401 back.
  */
 public final class RealmAuth implements ExecChainHandler {
@@ -118,15 +118,17 @@ public final class RealmAuth implements ExecChainHandler {
         }
     }
 
+    /** Waits, if need be, until this request may go without costing a needless 401. */
     private DirectoryGate.Pass enterDirectory(Target target) throws IOException {
-        if (store.isNewOrigin(target)) {
-            DirectoryGate.Pass first = gate.enterOrigin(target, waitLimit);
-            if (first != DirectoryGate.OPEN) {
-                return first;
-            }
-            // This request waited for the origin's first one: decide again with what it learned.
+        if (!store.isFirstIntoDirectory(target)) {
+            return DirectoryGate.OPEN;
         }
-        return store.isFirstIntoDirectory(target) ? gate.enter(target, waitLimit) : DirectoryGate.OPEN;
+        DirectoryGate.Pass pass = gate.enter(target, waitLimit);
+        if (pass != DirectoryGate.OPEN && !store.isFirstIntoDirectory(target)) {
+            pass.close(); // what went before covers this directory now: let the next one in
+            return DirectoryGate.OPEN;
+        }
+        return pass;
     }
 
     /** One request through the interceptor: at most two sends, the second only after a 401. */

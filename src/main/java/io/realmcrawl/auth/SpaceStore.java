@@ -40,18 +40,12 @@ final class SpaceStore {
     }
 
     /**
-     * True for a request into a directory never visited, on an origin that already has a known
-     * prefix, and not under any: the case the {@link DirectoryGate} serialises.
+     * True for a request into a directory never visited and not under a known prefix: the case
+     * the {@link DirectoryGate} serialises.
      */
     boolean isFirstIntoDirectory(Target target) {
-        return prefixes.containsKey(target.origin())
-                && !visited.getOrDefault(target.origin(), Set.of()).contains(target.directory())
+        return !visited.getOrDefault(target.origin(), Set.of()).contains(target.directory())
                 && covering(target).isEmpty();
-    }
-
-    /** True before any request to this origin has come back. */
-    boolean isNewOrigin(Target target) {
-        return !visited.containsKey(target.origin());
     }
 
     void markVisited(Target target) {

@@ -65,6 +65,41 @@ class RealmAuthConcurrencyTest {
     }
 
     @Test
+    void waitingRequestsGoShallowestFirstSoARealmCostsOneChallenge() throws Exception {
+        try (LoopbackSite slow = LoopbackSite.builder()
+                .route("/slow.html", ex -> {
+                    sleep(400);
+                    LoopbackSite.send(ex, 200, "text/html", "slow");
+                })
+                .html("/docs/index.html", "d").html("/docs/a/1.html", "a").html("/docs/b/2.html", "b")
+                .html("/docs/c/3.html", "c").protect("/docs/", "Docs", "alice", "docs-pw").start();
+             AuthClient client = new AuthClient(new CountingSource().with(Origin.of(slow.url("/")), "Docs", "alice",
+                     "docs-pw"))) {
+            Future<Integer> first = pool.submit(() -> client.get(slow.url("/slow.html")).status());
+            sleep(100);
+            List<Future<Integer>> rest = new ArrayList<>();
+            for (String path : List.of("/docs/c/3.html", "/docs/b/2.html", "/docs/a/1.html", "/docs/index.html")) {
+                rest.add(pool.submit(() -> client.get(slow.url(path)).status())); // deepest arrive first
+                sleep(20);
+            }
+
+            assertEquals(200, first.get(30, TimeUnit.SECONDS));
+            for (Future<Integer> f : rest) {
+                assertEquals(200, f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, slow.challengesSent(), "/docs/ went first and its answer covered the rest");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void oneChallengePerDirectoryUnderConcurrency() throws Exception {
         try (AuthClient client = new AuthClient(docs(new CountingSource()))) {
             assertEquals(200, client.get(site.url("/docs/a/index.html")).status());
