@@ -13,7 +13,7 @@ public sealed interface AuthFailure {
     /** One line for people: what failed, where. */
     String message();
 
-    /** The 401 had no Basic challenge with a realm (none at all, another scheme, or unreadable). */
+    /** The 401 had no Basic or Digest challenge with a realm (none at all, another scheme, or unreadable). */
     record NoChallenge(URI url) implements AuthFailure {
         public NoChallenge {
             Objects.requireNonNull(url, "url");
@@ -47,6 +47,19 @@ public sealed interface AuthFailure {
         @Override
         public String message() {
             return space + ": credentials rejected (one retry sent, no more)";
+        }
+    }
+
+    /** The space asks only for what this crawler cannot answer; {@code why} says what (an unknown Digest algorithm, say). */
+    record Unsupported(ProtectionSpace space, String why) implements AuthFailure {
+        public Unsupported {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(why, "why");
+        }
+
+        @Override
+        public String message() {
+            return space + ": cannot answer the challenge (" + why + ")";
         }
     }
 }

@@ -49,6 +49,27 @@ public final class Credentials {
         }
     }
 
+    /**
+     * {@code H(user:realm:password)} of RFC 7616 §3.4.2, the bytes in UTF-8: the Digest HA1. It is
+     * a password equivalent, so callers hash it further and never keep or show it.
+     */
+    String digestHa1(DigestAlgorithm algorithm, String realm) {
+        CharBuffer chars = CharBuffer.allocate(user.length() + realm.length() + 2 + password.length);
+        chars.put(user).put(':').put(realm).put(':').put(password).flip();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        try {
+            return algorithm.hash(raw);
+        } finally {
+            Arrays.fill(chars.array(), '\0');
+            Arrays.fill(raw, (byte) 0);
+            if (bytes.hasArray()) {
+                Arrays.fill(bytes.array(), (byte) 0);
+            }
+        }
+    }
+
     /** Zeroes the password; later headers would carry an empty-looking password. */
     public void destroy() {
         Arrays.fill(password, '\0');

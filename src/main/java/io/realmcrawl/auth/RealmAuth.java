@@ -3,6 +3,7 @@ package io.realmcrawl.auth;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers HTTP Basic challenges for the whole crawl: the one exec-chain interceptor every request
+ * Answers HTTP Basic and Digest challenges for the whole crawl: the one exec-chain interceptor every request
  * of every worker passes through, and the store of protection spaces it has met.
  *
  * <p>Nothing is sent before a server asks. A 401 with {@code Basic realm="R"} from origin O makes
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * it carry the credentials preemptively (longest prefix wins); a 401 with a known realm elsewhere
  * on O reuses the entry without a new lookup. A 401 to sent credentials rejects the space for good.
  * Unanswered 401s are handed back unchanged, with an {@link AuthFailure} in the context.
+ *
+ * <p>When a 401 offers Digest (RFC 7616) and Basic, Digest is answered (see {@link Offer}); the
+ * space's entry remembers the scheme, and preemptive Digest requests reuse the last nonce with the
+ * next {@code nc}. A Digest 401 with {@code stale=true} is not a rejection: the request is repeated
+ * once with the new nonce.
  *
  * <p>Credentials go only to the exact origin of their space, and any {@code Authorization} header
  * on an incoming request is removed: this class alone decides. Header values are never logged.
@@ -150,27 +156,31 @@ public final class RealmAuth implements ExecChainHandler {
             Optional<Credentials> preemptive = known.flatMap(SpaceEntry::preemptive);
             preemptive.ifPresent(c -> LOG.debug("sending credentials of {} preemptively to {}",
                     known.get().space(), target.path()));
-            ClassicHttpResponse response = send(preemptive);
+            ClassicHttpResponse response = send(preemptive.map(c -> authorization(known.get(), c)));
             if (response.getCode() != HttpStatus.SC_UNAUTHORIZED) {
                 return response;
             }
-            Optional<String> realm = basicRealm(response);
-            if (realm.isEmpty()) {
-                return fail(response, new AuthFailure.NoChallenge(target.url()));
+            List<Challenge> challenges = challenges(response);
+            Optional<Offer> offer = Offer.choose(challenges);
+            if (offer.isEmpty()) {
+                return fail(response, unanswerable(challenges));
             }
-            SpaceEntry entry = store.entry(new ProtectionSpace(target.origin(), realm.get()));
-            if (preemptive.isPresent() && known.get() == entry) {
+            SpaceEntry entry = store.entry(new ProtectionSpace(target.origin(), offer.get().realm()));
+            boolean resent = preemptive.isPresent() && known.get() == entry;
+            if (resent && !offer.get().stale()) {
                 return fail(response, rejected(entry, "credentials sent preemptively to " + target.path()));
             }
-            return answer(entry, response);
+            return answer(entry, response, offer.get(), resent ? 0 : 1);
         }
 
-        private ClassicHttpResponse answer(SpaceEntry entry, ClassicHttpResponse challenge)
-                throws IOException, HttpException {
+        /** Repeats the request with credentials; {@code staleRetries} more may follow a stale nonce. */
+        private ClassicHttpResponse answer(SpaceEntry entry, ClassicHttpResponse challenge, Offer offer,
+                                           int staleRetries) throws IOException, HttpException {
             if (!isRepeatable()) {
                 return fail(challenge, new AuthFailure.NoCredentials(entry.space(),
                         "only GET and HEAD are repeated with credentials, not " + clean.getMethod()));
             }
+            entry.learn(offer);
             SpaceEntry.Admission admission = entry.admit(source, waitLimit);
             if (admission instanceof SpaceEntry.Admission.Refuse refuse) {
                 return fail(challenge, refuse.failure());
@@ -179,7 +189,8 @@ public final class RealmAuth implements ExecChainHandler {
             try {
                 discard(challenge);
                 answered.incrementAndGet();
-                return judge(entry, send.credentials(), send(Optional.of(send.credentials())));
+                Credentials sent = send.credentials();
+                return judge(entry, sent, send(Optional.of(authorization(entry, sent))), staleRetries);
             } finally {
                 if (send.firstTurn()) {
                     entry.endTurn();
@@ -187,16 +198,41 @@ public final class RealmAuth implements ExecChainHandler {
             }
         }
 
-        /** Any 401 to sent credentials rejects them: wrong, locked or expired, they must not be resent. */
-        private ClassicHttpResponse judge(SpaceEntry entry, Credentials sent, ClassicHttpResponse response) {
+        /**
+         * Any 401 to sent credentials rejects them: wrong, locked or expired, they must not be
+         * resent. Except a Digest {@code stale=true} of the same realm: only the nonce expired, so
+         * the request is repeated with the new one, within {@code staleRetries}.
+         */
+        private ClassicHttpResponse judge(SpaceEntry entry, Credentials sent, ClassicHttpResponse response,
+                                          int staleRetries) throws IOException, HttpException {
             if (response.getCode() == HttpStatus.SC_UNAUTHORIZED) {
-                return fail(response, rejected(entry, "one retry to " + target.path() + " answered 401 again"));
+                Optional<Offer> fresh = Offer.choose(challenges(response))
+                        .filter(o -> o.stale() && o.realm().equals(entry.space().realm()));
+                if (fresh.isEmpty() || staleRetries == 0) {
+                    return fail(response, rejected(entry, "one retry to " + target.path() + " answered 401 again"));
+                }
+                LOG.debug("{}: nonce stale at {}, repeating with the new one", entry.space(), target.path());
+                entry.learn(fresh.get());
+                discard(response);
+                return judge(entry, sent, send(Optional.of(authorization(entry, sent))), staleRetries - 1);
             }
             if (entry.accept()) {
                 LOG.info("answered challenge for {} as {}", entry.space(), sent.user());
             }
             store.addPrefix(entry, target);
             return response;
+        }
+
+        private String authorization(SpaceEntry entry, Credentials credentials) {
+            return entry.authorization(credentials, clean.getMethod(), clean.getRequestUri());
+        }
+
+        /** Why a 401 without a usable challenge is not answered, naming the space when there is one. */
+        private AuthFailure unanswerable(List<Challenge> challenges) {
+            return challenges.stream().filter(c -> c.scheme().equals("digest") && c.realm().isPresent()).findFirst()
+                    .<AuthFailure>map(c -> new AuthFailure.Unsupported(new ProtectionSpace(target.origin(),
+                            c.realm().get()), DigestChallenge.whyUnusable(c).orElse("unreadable Digest challenge")))
+                    .orElseGet(() -> new AuthFailure.NoChallenge(target.url()));
         }
 
         private AuthFailure rejected(SpaceEntry entry, String how) {
@@ -206,9 +242,9 @@ public final class RealmAuth implements ExecChainHandler {
             return new AuthFailure.Rejected(entry.space());
         }
 
-        private ClassicHttpResponse send(Optional<Credentials> credentials) throws IOException, HttpException {
+        private ClassicHttpResponse send(Optional<String> authorization) throws IOException, HttpException {
             ClassicRequestBuilder copy = ClassicRequestBuilder.copy(clean);
-            credentials.ifPresent(c -> copy.setHeader(HttpHeaders.AUTHORIZATION, c.basicAuthorization()));
+            authorization.ifPresent(value -> copy.setHeader(HttpHeaders.AUTHORIZATION, value));
             return chain.proceed(copy.build(), scope);
         }
 
@@ -223,13 +259,10 @@ public final class RealmAuth implements ExecChainHandler {
         }
     }
 
-    /** The realm of the first Basic challenge with one, if the 401 carries any. */
-    static Optional<String> basicRealm(ClassicHttpResponse response) {
-        var values = Arrays.stream(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).map(h -> h.getValue()).toList();
-        return ChallengeParser.parse(values).stream()
-                .filter(Challenge::isBasic)
-                .flatMap(c -> c.realm().stream())
-                .findFirst();
+    /** The challenges of all the 401's {@code WWW-Authenticate} headers. */
+    static List<Challenge> challenges(ClassicHttpResponse response) {
+        return ChallengeParser.parse(Arrays.stream(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+                .map(h -> h.getValue()).toList());
     }
 
     /** Reads the 401's body to the end so the connection can be reused, then closes it. */

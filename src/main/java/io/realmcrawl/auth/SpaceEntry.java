@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's entry for one protection space: its credentials and how far they are trusted.
+ * The store's entry for one protection space: its credentials, how far they are trusted, and the
+ * scheme the server last asked for (Basic, or Digest with its current nonce, see {@link Nonces}).
  *
  * <p>States: NEW (not looked up) → MISSING (lookup found nothing; final) or UNVERIFIED (found,
  * never sent) → VERIFIED (a server accepted them) → REJECTED (a server answered 401 to them;
@@ -43,6 +44,8 @@ final class SpaceEntry {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private volatile Credentials credentials;
     private volatile String missingWhy;
+    private final Nonces nonces = new Nonces();
+    private volatile boolean digest;
 
     SpaceEntry(ProtectionSpace space) {
         this.space = space;
@@ -59,6 +62,28 @@ final class SpaceEntry {
     /** The credentials to send before any challenge: only once a server has accepted them. */
     Optional<Credentials> preemptive() {
         return state.get() == State.VERIFIED ? Optional.of(credentials) : Optional.empty();
+    }
+
+    /** Remembers the scheme of the challenge being answered and, for Digest, adopts its nonce. */
+    void learn(Offer offer) {
+        if (offer instanceof Offer.Digest d) {
+            nonces.learn(d.challenge());
+            digest = true;
+        } else {
+            digest = false;
+        }
+    }
+
+    /**
+     * The {@code Authorization} value of one request with these credentials, in the scheme last
+     * learnt: for Digest, the current nonce with the next {@code nc}. Never logged.
+     */
+    String authorization(Credentials sent, String method, String requestTarget) {
+        if (!digest) {
+            return sent.basicAuthorization();
+        }
+        Nonces.Use use = nonces.next().orElseThrow(() -> new IllegalStateException("Digest without a nonce for " + space));
+        return DigestResponder.authorization(sent, use, method, requestTarget);
     }
 
     /** Decides, looking the credentials up if nobody has yet, whether a challenged request is repeated. */
