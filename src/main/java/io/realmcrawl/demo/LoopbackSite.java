@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A small web site on 127.0.0.1 with Basic-protected realms, that records every request it gets.
+ * A small web site on 127.0.0.1 with Basic- and Digest-protected realms, that records every request it gets.
  *
  * <p>The demo command serves its example site with it, and the tests use it to assert on what the
  * crawler sent (the {@code Authorization} header of each request above all). The same port
@@ -110,7 +110,7 @@ public final class LoopbackSite implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, Answer> answers;
     private final List<Dynamic> dynamics;
-    private final List<Realm> realms;
+    private final List<Guard> guards;
     private final Instant started = Instant.now();
     private final Traffic traffic;
     private volatile Duration delay;
@@ -119,7 +119,7 @@ public final class LoopbackSite implements AutoCloseable {
         this.answers = new ConcurrentHashMap<>(b.answers);
         this.dynamics = b.dynamics.stream().sorted(Comparator.comparingInt((Dynamic d) -> d.prefix().length())
                 .reversed()).toList();
-        this.realms = b.realms.stream().sorted(Comparator.comparingInt((Realm r) -> r.prefix().length()).reversed())
+        this.guards = b.guards.stream().sorted(Comparator.comparingInt((Guard g) -> g.prefix().length()).reversed())
                 .toList();
         this.traffic = new Traffic(b.logRequests);
         this.delay = b.delay;
@@ -231,11 +231,12 @@ public final class LoopbackSite implements AutoCloseable {
             String pathAndQuery = query == null ? path : path + "?" + query;
             Request request = new Request(exchange.getRequestMethod(),
                     exchange.getRequestHeaders().getFirst("Host"), pathAndQuery, lowerCased(exchange.getRequestHeaders()));
-            Optional<Realm> realm = realms.stream().filter(r -> path.startsWith(r.prefix())).findFirst();
-            if (realm.isPresent() && !realm.get().accepts(request.authorization())) {
+            Optional<List<String>> refusal = guards.stream().filter(g -> path.startsWith(g.prefix())).findFirst()
+                    .flatMap(g -> g.refuse(request.method(), pathAndQuery, request.authorization()));
+            if (refusal.isPresent()) {
                 record(request, 401);
                 pause();
-                for (String challenge : realm.get().challenges()) {
+                for (String challenge : refusal.get()) {
                     exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
                 }
                 send(exchange, 401, "text/html", "<h1>401 Authorization Required</h1>");
@@ -357,7 +358,7 @@ public final class LoopbackSite implements AutoCloseable {
         private final Instant created = Instant.now();
         private final Map<String, Answer> answers = new LinkedHashMap<>();
         private final List<Dynamic> dynamics = new ArrayList<>();
-        private final List<Realm> realms = new ArrayList<>();
+        private final List<Guard> guards = new ArrayList<>();
         private Duration delay = Duration.ZERO;
         private boolean logRequests = true;
 
@@ -415,7 +416,23 @@ public final class LoopbackSite implements AutoCloseable {
 
         /** Same, with the WWW-Authenticate header values written out exactly as given. */
         public Builder protect(String prefix, String realm, String user, String password, List<String> challenges) {
-            realms.add(new Realm(prefix, realm, user, password, List.copyOf(challenges)));
+            guards.add(Guard.basic(new Realm(prefix, realm, user, password, List.copyOf(challenges))));
+            return this;
+        }
+
+        /**
+         * Protects every path under {@code prefix} with Digest auth (RFC 7616) in {@code realm}:
+         * {@code algorithm} is {@code MD5}, {@code SHA-256} or either's {@code -sess}; {@code qop}
+         * false gives the RFC 2069 form. Responses are verified, nonces tracked.
+         */
+        public Builder protectDigest(String prefix, String realm, String user, String password, String algorithm,
+                                     boolean qop) {
+            return protect(new DigestRealm(prefix, realm, user, password, algorithm, qop, false, 0));
+        }
+
+        /** Protects with a Digest realm spelt out, e.g. {@link DigestRealm#withBasicToo()} or stale nonces. */
+        public Builder protect(DigestRealm realm) {
+            guards.add(new DigestGuard(realm));
             return this;
         }
 

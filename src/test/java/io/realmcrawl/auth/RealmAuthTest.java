@@ -155,9 +155,9 @@ class RealmAuthTest {
     }
 
     @Test
-    void challengeWithoutBasicIsAFailure() {
+    void challengeWithoutBasicOrDigestIsAFailure() {
         LoopbackSite.Builder b = LoopbackSite.builder()
-                .protect("/digest/", "D", "alice", "pw", List.of("Digest realm=\"D\", nonce=\"abc\", qop=\"auth\""))
+                .protect("/digest/", "D", "alice", "pw", List.of("Negotiate", "Digest nonce=\"abc\", qop=\"auth\""))
                 .protect("/broken/", "B", "alice", "pw", List.of("Basic realm=\"unterminated"))
                 .html("/digest/a.html", "a").html("/broken/a.html", "a");
         start(b);
