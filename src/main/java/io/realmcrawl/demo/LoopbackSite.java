@@ -81,6 +81,11 @@ public final class LoopbackSite implements AutoCloseable {
                     (user + ":" + password).getBytes(StandardCharsets.UTF_8));
             return authorization.map(expected::equals).orElse(false);
         }
+
+        @Override
+        public String toString() {
+            return "Realm[" + prefix + " realm \"" + realm + "\", user=" + user + ", password=(redacted)]";
+        }
     }
 
     /** What a path answers: a page with validators, a route of the test's own, or a removal. */
