@@ -4,6 +4,7 @@ import io.realmcrawl.auth.CredentialEntry;
 import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.Quantities;
 import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.scope.Origin;
@@ -62,6 +63,14 @@ final class CrawlFlags {
     @Option(names = "--exclude", paramLabel = "REGEX", description = "Never crawl URLs matching REGEX (repeatable).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--login-url", paramLabel = "REGEX",
+            description = "URLs of the site's login form: a redirect there is an auth failure (exit 6).")
+    String loginUrl;
+
+    @Option(names = "--login-page", paramLabel = "REGEX",
+            description = "Text of the login form: an HTML page matching it is an auth failure, not saved.")
+    String loginPage;
+
     @Option(names = "--user-agent", paramLabel = "S", description = "User-Agent header (default names realmcrawl).")
     String userAgent;
 
@@ -76,7 +85,7 @@ final class CrawlFlags {
         }
         String name = starts.get(0).getHost();
         return new CrawlConfig(name, starts, List.of(), List.of(), Limits.DEFAULTS, CrawlConfig.DEFAULT_USER_AGENT,
-                Path.of("output", name), List.of(), RunPolicy.DEFAULTS, Optional.empty());
+                Path.of("output", name), List.of(), LoginDetection.NONE, RunPolicy.DEFAULTS, Optional.empty());
     }
 
     private static URI parseStartUrl(String url) {
@@ -102,8 +111,14 @@ final class CrawlFlags {
         config = config.withLimits(limits);
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
+        config = config.withLogin(login(config.login()));
         config = include.isEmpty() ? config : config.withInclude(concat(config.include(), compile("--include", include)));
         return exclude.isEmpty() ? config : config.withExclude(concat(config.exclude(), compile("--exclude", exclude)));
+    }
+
+    private LoginDetection login(LoginDetection fromConfig) {
+        LoginDetection login = loginUrl == null ? fromConfig : fromConfig.withUrl(compile("--login-url", List.of(loginUrl)).get(0));
+        return loginPage == null ? login : login.withPage(compile("--login-page", List.of(loginPage)).get(0));
     }
 
     /** The entry that --user and its password source make: any realm of each start URL's server. */

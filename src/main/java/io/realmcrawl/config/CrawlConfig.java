@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
  * @param userAgent   the User-Agent header sent with every request
  * @param output      the mirror's root folder
  * @param credentials credential entries per (server, realm)
+ * @param login       how to recognise a redirect to a login form or a login page served as 200
  * @param run         how a run treats time and the disk (max-duration, fsync, attic)
  * @param source      the YAML file this came from, if any (for messages)
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
-                          RunPolicy run, Optional<Path> source) {
+                          LoginDetection login, RunPolicy run, Optional<Path> source) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -39,6 +40,7 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(output, "output");
         credentials = List.copyOf(credentials);
+        Objects.requireNonNull(login, "login");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(source, "source");
         if (startUrls.isEmpty()) {
@@ -47,34 +49,40 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
-        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, source);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, source);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, source);
     }
 
     public CrawlConfig withLimits(Limits v) {
-        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, source);
     }
 
     public CrawlConfig withUserAgent(String v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, source);
     }
 
     public CrawlConfig withOutput(Path v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, source);
+    }
+
+    public CrawlConfig withLogin(LoginDetection v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run,
+                source);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v,
+                source);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, source);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * agent and output here; limits and credentials in their own binders.
  */
 final class CrawlConfigBinder {
-    static final List<String> KEYS = List.of("name", "start", "scope", "limits", "run", "user-agent", "output",
+    static final List<String> KEYS = List.of("name", "start", "scope", "limits", "login", "run", "user-agent", "output",
             "credentials");
     static final List<String> SCOPE_KEYS = List.of("include", "exclude");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -44,7 +44,8 @@ final class CrawlConfigBinder {
         try {
             return new CrawlConfig(name, start, patterns(scope, "include"), patterns(scope, "exclude"),
                     LimitsBinder.bind(top.optional("limits")), userAgent(top), output(top, name),
-                    new CredentialsBinder(env).bind(top.optional("credentials")), RunBinder.bind(top.optional("run")),
+                    new CredentialsBinder(env).bind(top.optional("credentials")), LoginBinder.bind(top.optional("login")),
+                    RunBinder.bind(top.optional("run")),
                     Optional.of(source));
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(top.line(), e.getMessage());

@@ -131,7 +131,8 @@ public final class Crawler {
             if (reparse) {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
             }
-            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse);
+            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
+                    config.login());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
             unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
         }

@@ -7,9 +7,11 @@ import io.realmcrawl.fetch.FetchResponse;
 import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
+import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
+import io.realmcrawl.store.BodyRejectedException;
 import io.realmcrawl.store.Mirror;
 import io.realmcrawl.store.SavedPage;
 import io.realmcrawl.store.StoredPage;
@@ -36,6 +38,7 @@ final class PageVisit {
     private final Frontier frontier;
     private final int maxRedirects;
     private final boolean reparseUnchanged;
+    private final LoginDetection login;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
@@ -47,18 +50,22 @@ final class PageVisit {
      *     revisits every URL the last run saw)
      */
     PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
-              boolean reparseUnchanged) {
+              boolean reparseUnchanged, LoginDetection login) {
         this.fetcher = fetcher;
         this.mirror = mirror;
         this.scope = scope;
         this.frontier = frontier;
         this.maxRedirects = maxRedirects;
         this.reparseUnchanged = reparseUnchanged;
+        this.login = login;
     }
 
     List<Step> visit(Frontier.Lease first) {
         if (scope.decideNormalised(first.url(), first.depth()) instanceof Scope.Decision.Rejected rejected) {
             return List.of(new Step(first, new Outcome.OutOfScope(first.url(), rejected.reason())));
+        }
+        if (login.isLoginUrl(first.url())) {
+            return List.of(new Step(first, new Outcome.OutOfScope(first.url(), "the site's login page (login url)")));
         }
         List<Step> steps = new ArrayList<>();
         Set<URI> chain = new LinkedHashSet<>();
@@ -124,7 +131,12 @@ final class PageVisit {
             return new Outcome.AuthFailed(url, why);
         }
         if (status >= 200 && status < 300) {
-            SavedPage page = mirror.save(url, head, response.body());
+            SavedPage page;
+            try {
+                page = mirror.save(url, head, response.body(), new LoginPageCheck(login, head));
+            } catch (BodyRejectedException e) {
+                return new Outcome.AuthFailed(url, e.reason());
+            }
             boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
             return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url));
         }
@@ -145,6 +157,10 @@ final class PageVisit {
 
     /** The redirect as followed, or why it is not, or a failure for loops and long chains. */
     private Outcome checkRedirect(Outcome.Redirected r, Set<URI> chain, int depth) {
+        if (login.isLoginUrl(r.target())) {
+            return new Outcome.AuthFailed(r.url(), "redirected to the login page " + r.target()
+                    + " (login url): the credentials or the session were not accepted");
+        }
         if (chain.contains(r.target())) {
             return new Outcome.Failed(r.url(), ErrorKind.PROTOCOL,
                     "redirect loop: " + String.join(" -> ", chain.stream().map(URI::toString).toList()) + " -> " + r.target());

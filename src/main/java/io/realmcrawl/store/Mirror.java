@@ -53,6 +53,15 @@ public final class Mirror {
      * @throws IOException when the body cannot be read or the disk refuses a write
      */
     public SavedPage save(URI url, ResponseHead head, InputStream body) throws IOException {
+        return save(url, head, body, BodyCheck.ACCEPT_ALL);
+    }
+
+    /**
+     * Same, with a last look at the downloaded body before it is put in place.
+     *
+     * @throws BodyRejectedException when {@code check} refuses the body; nothing was written
+     */
+    public SavedPage save(URI url, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
         Path relative = mapped(url);
         Path page = root.resolve(relative);
         Path headers = headersOf(page);
@@ -63,6 +72,10 @@ public final class Mirror {
         Path temp = AtomicFiles.newTempFile(page.getParent());
         try {
             AtomicFiles.Digest written = AtomicFiles.copy(body, temp);
+            java.util.Optional<String> rejected = check.reject(temp);
+            if (rejected.isPresent()) {
+                throw new BodyRejectedException(url, rejected.get());
+            }
             SavedPage.Write write = place(temp, written, page, headers, head);
             return new SavedPage(url, slashed(relative), slashed(root.relativize(headers)), written.size(),
                     written.sha256(), write);

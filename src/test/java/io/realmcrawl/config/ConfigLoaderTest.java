@@ -60,6 +60,9 @@ class ConfigLoaderTest {
                   page-timeout: 2m
                   max-redirects: 0
                   concurrency: 1
+                login:
+                  url: '/login\\b'
+                  page: '<form[^>]+id="login"'
                 run:
                   max-duration: 3h
                   fsync: true
@@ -83,6 +86,8 @@ class ConfigLoaderTest {
         assertEquals(new Limits(3, 100, 2048, Duration.ofMillis(500), Duration.ofSeconds(7), Duration.ofMinutes(2), 0, 1),
                 c.limits());
         assertEquals(new RunPolicy(Optional.of(Duration.ofHours(3)), true, false), c.run());
+        assertEquals("/login\\b", c.login().url().orElseThrow().pattern());
+        assertTrue(c.login().isLoginPage("<form method=post id=\"login\">"));
         assertEquals("realmcrawl-test (+mailto:ops@example.org)", c.userAgent());
         assertEquals(fx.work.resolve("mirrors/handbook"), c.output());
         assertEquals(List.of(
@@ -127,7 +132,7 @@ class ConfigLoaderTest {
     @Test
     void unrelatedUnknownKeyListsTheKnownKeysWithoutAGuess() {
         ConfigException e = fx.failure("start: https://intranet.example/\nrobots: ignore\n");
-        assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, run, user-agent,"
+        assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, login, run, user-agent,"
                 + " output, credentials", e.problem());
     }
 

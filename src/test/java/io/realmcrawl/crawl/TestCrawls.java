@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.scope.Origin;
 import java.io.IOException;
@@ -23,6 +24,7 @@ final class TestCrawls {
     private final List<CredentialEntry> credentials = new ArrayList<>();
     private final List<Pattern> include = new ArrayList<>();
     private Limits limits = Limits.DEFAULTS.withConcurrency(2);
+    private LoginDetection login = LoginDetection.NONE;
 
     TestCrawls(Path dir) {
         this.dir = dir;
@@ -45,6 +47,11 @@ final class TestCrawls {
         return this;
     }
 
+    TestCrawls login(LoginDetection login) {
+        this.login = login;
+        return this;
+    }
+
     TestCrawls limits(Limits limits) {
         this.limits = limits;
         return this;
@@ -60,7 +67,7 @@ final class TestCrawls {
 
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
-                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, policy, Optional.empty());
+                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, Optional.empty());
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()));
     }
 
