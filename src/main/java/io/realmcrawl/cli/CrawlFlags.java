@@ -47,7 +47,7 @@ final class CrawlFlags {
     @Option(names = "--password", hidden = true, paramLabel = "VALUE")
     String refusedPassword;
 
-    @Option(names = "--netrc", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+    @Option(names = "--netrc", arity = "0..1", paramLabel = "FILE", parameterConsumer = NetrcFileConsumer.class,
             description = "Also take credentials from a netrc file (default ~/.netrc; mode 600 or it is refused), "
                     + "after the config's and --user's, before any prompt. With --user, only that login's entries.")
     String netrc;
@@ -186,6 +186,21 @@ final class CrawlFlags {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * Takes the optional FILE of {@code --netrc} only when it can be one: a start URL, a crawl
+     * config or an option that follows a bare {@code --netrc} is left for the parser, so
+     * {@code crawl --netrc https://h/docs/} means ~/.netrc, as it does for curl.
+     */
+    static final class NetrcFileConsumer implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec option,
+                                      picocli.CommandLine.Model.CommandSpec command) {
+            boolean file = !args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains("://")
+                    && !args.peek().matches("(?i).*\\.ya?ml");
+            option.setValue(file ? args.pop() : "");
+        }
     }
 
     /** Reads sizes as crawl configs write them: 64MiB, 500KB, or bytes. */
