@@ -1,7 +1,7 @@
 package io.realmcrawl.cli;
 
-import io.realmcrawl.auth.ConfiguredCredentials;
 import io.realmcrawl.auth.CredentialEntry;
+import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.ConfigLoader;
 import io.realmcrawl.config.CrawlConfig;
@@ -41,8 +41,9 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlConfig config = flags.applyTo(baseConfig());
         List<CredentialEntry> credentials = new ArrayList<>(config.credentials());
         credentials.addAll(flags.credentialEntries(config.startUrls()));
-        return run.crawl(config.withCredentials(credentials),
-                new ConfiguredCredentials(credentials, new TerminalPrompter()), spec.commandLine().getErr());
+        CredentialSource source = CredentialOrder.of(credentials, flags.netrcFile(), flags.netrcLogin(),
+                new TerminalPrompter());
+        return run.crawl(config.withCredentials(credentials), source, flags.cookiesFile(), spec.commandLine().getErr());
     }
 
     private CrawlConfig baseConfig() throws Exception {

@@ -1,6 +1,7 @@
 package io.realmcrawl.cli;
 
 import io.realmcrawl.auth.CredentialEntry;
+import io.realmcrawl.auth.NetrcCredentials;
 import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
@@ -46,6 +47,15 @@ final class CrawlFlags {
 
     @Option(names = "--password", hidden = true, paramLabel = "VALUE")
     String refusedPassword;
+
+    @Option(names = "--netrc", arity = "0..1", paramLabel = "FILE", parameterConsumer = NetrcFileConsumer.class,
+            description = "Also take credentials from a netrc file (default ~/.netrc; mode 600 or it is refused), "
+                    + "after the config's and --user's, before any prompt. With --user, only that login's entries.")
+    String netrc;
+
+    @Option(names = "--cookies", paramLabel = "FILE",
+            description = "Load cookies from a Netscape cookies.txt FILE at the start; save the crawl's cookies to it at the end (mode 600).")
+    Path cookies;
 
     @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a start URL (default 20).")
     Integer maxDepth;
@@ -124,17 +134,34 @@ final class CrawlFlags {
     /** The entry that --user and its password source make: any realm of each start URL's server. */
     List<CredentialEntry> credentialEntries(List<URI> startUrls) {
         Optional<PasswordSource> source = passwordSource();
-        if (user == null) {
-            if (source.isPresent()) {
+        if (user == null || (source.isEmpty() && netrc != null)) {
+            if (user == null && source.isPresent()) {
                 throw new UsageException("--password-file, --password-env and --ask-password need --user NAME");
             }
             return List.of();
         }
         PasswordSource password = source.orElseThrow(() -> new UsageException(
-                "--user needs a password source: --password-file FILE, --password-env VAR or --ask-password"));
+                "--user needs a password source: --password-file FILE, --password-env VAR, --ask-password or --netrc"));
         Set<Origin> servers = new LinkedHashSet<>();
         startUrls.forEach(url -> servers.add(Origin.of(url)));
         return servers.stream().map(server -> new CredentialEntry(server, Optional.empty(), user, password)).toList();
+    }
+
+    /** The netrc file that --netrc names, or ~/.netrc for a bare --netrc; empty without --netrc. */
+    Optional<Path> netrcFile() {
+        if (netrc == null) {
+            return Optional.empty();
+        }
+        return Optional.of(netrc.isEmpty() ? NetrcCredentials.defaultFile() : Path.of(netrc));
+    }
+
+    /** The login netrc entries must have: --user's, when given. */
+    Optional<String> netrcLogin() {
+        return Optional.ofNullable(user);
+    }
+
+    Optional<Path> cookiesFile() {
+        return Optional.ofNullable(cookies);
     }
 
     private Optional<PasswordSource> passwordSource() {
@@ -174,6 +201,21 @@ final class CrawlFlags {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * Takes the optional FILE of {@code --netrc} only when it can be one: a start URL, a crawl
+     * config or an option that follows a bare {@code --netrc} is left for the parser, so
+     * {@code crawl --netrc https://h/docs/} means ~/.netrc, as it does for curl.
+     */
+    static final class NetrcFileConsumer implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec option,
+                                      picocli.CommandLine.Model.CommandSpec command) {
+            boolean file = !args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains("://")
+                    && !args.peek().matches("(?i).*\\.ya?ml");
+            option.setValue(file ? args.pop() : "");
+        }
     }
 
     /** Reads sizes as crawl configs write them: 64MiB, 500KB, or bytes. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every crawling command shares (-q, -v, --report), and the run that uses them. */
@@ -44,7 +45,13 @@ final class RunOptions {
 
     /** Runs the crawl, prints the summary (unless -q), writes the JSON report, returns the exit code. */
     int crawl(CrawlConfig config, CredentialSource credentials, PrintWriter err) throws IOException, InterruptedException {
-        Crawler crawler = new Crawler(config.withRun(runPolicy(config.run())), credentials);
+        return crawl(config, credentials, Optional.empty(), err);
+    }
+
+    /** Same, loading and saving the crawl's cookies in {@code cookies} when given. */
+    int crawl(CrawlConfig config, CredentialSource credentials, Optional<Path> cookies, PrintWriter err)
+            throws IOException, InterruptedException {
+        Crawler crawler = new Crawler(config.withRun(runPolicy(config.run())), credentials, cookies);
         Signals.onStop(crawler::stop, CrawlReport.EXIT_STOPPED_EARLY);
         CrawlReport result = crawler.run();
         if (!quiet) {

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * Binds the {@code run:} mapping to a {@link RunPolicy}: {@code max-duration} (a duration),
- * {@code fsync} and {@code attic} (true or false); every key is optional.
+ * {@code fsync}, {@code attic} and {@code keep-set-cookie} (true or false); every key is optional.
  */
 final class RunBinder {
-    static final List<String> KEYS = List.of("max-duration", "fsync", "attic");
+    static final List<String> KEYS = List.of("max-duration", "fsync", "attic", "keep-set-cookie");
 
     private RunBinder() {
     }
@@ -26,6 +26,10 @@ final class RunBinder {
         Optional<Field> fsync = section.optional("fsync");
         if (fsync.isPresent()) {
             policy = policy.withFsync(fsync.get().bool());
+        }
+        Optional<Field> keepSetCookie = section.optional("keep-set-cookie");
+        if (keepSetCookie.isPresent()) {
+            policy = policy.withKeepSetCookie(keepSetCookie.get().bool());
         }
         Optional<Field> attic = section.optional("attic");
         return attic.isPresent() ? policy.withAttic(attic.get().bool()) : policy;

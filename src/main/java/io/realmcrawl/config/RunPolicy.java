@@ -11,21 +11,32 @@ import java.util.Optional;
  * @param fsync       force pages, header files and folders to the disk before their URLs are
  *                    marked done (power-loss safety), in batches
  * @param attic       after a complete run, move pages the site no longer has into {@code _attic/}
+ * @param keepSetCookie keep {@code Set-Cookie} values in header files; by default they are
+ *                    replaced by {@code <redacted>}, since they are often session keys
  */
-public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic) {
+public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic, boolean keepSetCookie) {
 
-    public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false);
+    public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false, false);
+
+    /** A policy that redacts {@code Set-Cookie} in header files (the default). */
+    public RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic) {
+        this(maxDuration, fsync, attic, false);
+    }
+
+    public RunPolicy withKeepSetCookie(boolean v) {
+        return new RunPolicy(maxDuration, fsync, attic, v);
+    }
 
     public RunPolicy withMaxDuration(Duration v) {
-        return new RunPolicy(Optional.of(v), fsync, attic);
+        return new RunPolicy(Optional.of(v), fsync, attic, keepSetCookie);
     }
 
     public RunPolicy withFsync(boolean v) {
-        return new RunPolicy(maxDuration, v, attic);
+        return new RunPolicy(maxDuration, v, attic, keepSetCookie);
     }
 
     public RunPolicy withAttic(boolean v) {
-        return new RunPolicy(maxDuration, fsync, v);
+        return new RunPolicy(maxDuration, fsync, v, keepSetCookie);
     }
 
     public RunPolicy {

@@ -4,6 +4,7 @@ import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.auth.RealmAuth;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.fetch.CookieJarFile;
 import io.realmcrawl.fetch.FetchSettings;
 import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.scope.Scope;
@@ -15,6 +16,7 @@ import io.realmcrawl.state.RunInfo;
 import io.realmcrawl.store.Mirror;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,7 @@ public final class Crawler {
 
     private final CrawlConfig config;
     private final CredentialSource credentials;
+    private final Optional<Path> cookiesFile;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,8 +60,17 @@ public final class Crawler {
     private volatile Fetcher fetcher;
 
     public Crawler(CrawlConfig config, CredentialSource credentials) {
+        this(config, credentials, Optional.empty());
+    }
+
+    /**
+     * @param cookiesFile a Netscape cookies.txt loaded before the first request and replaced with
+     *     the crawl's cookies at the end (also after a stop)
+     */
+    public Crawler(CrawlConfig config, CredentialSource credentials, Optional<Path> cookiesFile) {
         this.config = config;
         this.credentials = credentials;
+        this.cookiesFile = cookiesFile;
     }
 
     /**
@@ -96,7 +108,7 @@ public final class Crawler {
         Scope scope = Scope.of(starts, config.include(), config.exclude(), limits.maxDepth());
         try (OutputLock lock = OutputLock.acquire(config.output());
              CrawlState state = CrawlState.open(config.output(), config.run().fsync())) {
-            Mirror mirror = new Mirror(config.output());
+            Mirror mirror = new Mirror(config.output(), config.run().keepSetCookie());
             removeLeftovers(mirror);
             RunInfo run = state.beginRun(Instant.now());
             Frontier frontier = state.frontier();
@@ -123,6 +135,7 @@ public final class Crawler {
         try (Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
             this.fetcher = fetcher;
             this.frontier = frontier;
+            loadCookies(fetcher);
             if (stopReason.get() != null) {
                 frontier.stop();
             }
@@ -135,6 +148,7 @@ public final class Crawler {
                     config.login());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
             unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
+            saveCookies(fetcher);
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
         state.endRun(Instant.now(), stoppedEarly.isEmpty());
@@ -152,6 +166,20 @@ public final class Crawler {
                 end.urlsByChange());
         RunHistory.append(config.output(), result);
         return result;
+    }
+
+    private void loadCookies(Fetcher fetcher) throws IOException {
+        if (cookiesFile.isPresent()) {
+            int loaded = CookieJarFile.load(cookiesFile.get(), fetcher.cookies());
+            log.info("loaded {} cookie(s) from {}", loaded, cookiesFile.get());
+        }
+    }
+
+    private void saveCookies(Fetcher fetcher) throws IOException {
+        if (cookiesFile.isPresent()) {
+            CookieJarFile.save(fetcher.cookies(), cookiesFile.get());
+            log.info("saved {} cookie(s) to {}", fetcher.cookies().getCookies().size(), cookiesFile.get());
+        }
     }
 
     private boolean stopping() {

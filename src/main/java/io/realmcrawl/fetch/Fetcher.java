@@ -116,6 +116,14 @@ public final class Fetcher implements Closeable {
         }
     }
 
+    /**
+     * The crawl's cookie store: what every response set, a 401 included, and what a cookies file
+     * loaded ({@link CookieJarFile}). HttpClient adds its cookies to every request it matches.
+     */
+    public BasicCookieStore cookies() {
+        return cookies;
+    }
+
     /** Aborts every request in flight (their reads fail at once): the end of a graceful stop. */
     public void abortInFlight() {
         inFlight.forEach(HttpGet::cancel);

@@ -14,6 +14,11 @@ import java.util.Optional;
  * it. It is ISO-8859-1, the historical charset of header bytes; a character beyond it becomes
  * {@code ?}. A CR or LF inside a name or value (which a parsed header cannot hold, but we do not
  * trust that) becomes a space, so one header is always one line.
+ *
+ * <p>{@code Set-Cookie} values are written as {@value #REDACTED} unless the run keeps them
+ * ({@code run: keep-set-cookie: true}): a mirror is often shared, and a session cookie is as good
+ * as a password. Request headers ({@code Authorization}, {@code Cookie}) are never in a response
+ * head, so never here.
  */
 final class HeaderFile {
 
@@ -22,12 +27,19 @@ final class HeaderFile {
     private HeaderFile() {
     }
 
-    static byte[] bytes(ResponseHead head) {
+    static final String REDACTED = "<redacted>";
+
+    static byte[] bytes(ResponseHead head, boolean keepSetCookie) {
         StringBuilder text = new StringBuilder(oneLine(head.statusLine())).append(CRLF);
         for (ResponseHead.Header header : head.headers()) {
-            text.append(oneLine(header.name())).append(": ").append(oneLine(header.value())).append(CRLF);
+            String value = keepSetCookie || !isSetCookie(header.name()) ? header.value() : REDACTED;
+            text.append(oneLine(header.name())).append(": ").append(oneLine(value)).append(CRLF);
         }
         return text.append(CRLF).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isSetCookie(String name) {
+        return name.equalsIgnoreCase("Set-Cookie") || name.equalsIgnoreCase("Set-Cookie2");
     }
 
     private static String oneLine(String s) {

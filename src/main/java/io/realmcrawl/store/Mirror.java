@@ -35,10 +35,17 @@ public final class Mirror {
     static final String HEADERS_SUFFIX = ".headers";
 
     private final Path root;
+    private final boolean keepSetCookie;
 
     /** A mirror in {@code root}, which is created if missing. */
     public Mirror(Path root) throws IOException {
+        this(root, false);
+    }
+
+    /** @param keepSetCookie write {@code Set-Cookie} values into header files instead of {@code <redacted>} */
+    public Mirror(Path root, boolean keepSetCookie) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        this.keepSetCookie = keepSetCookie;
     }
 
     public Path root() {
@@ -91,11 +98,11 @@ public final class Mirror {
         if (existed && sameBody(page, written)) {
             Files.delete(temp);
             if (!Validators.of(head).equals(storedValidators(headers))) {
-                AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head));
+                AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
             }
             return SavedPage.Write.KEPT;
         }
-        AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head));
+        AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
         Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
         return existed ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
     }

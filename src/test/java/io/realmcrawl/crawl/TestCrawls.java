@@ -25,6 +25,7 @@ final class TestCrawls {
     private final List<Pattern> include = new ArrayList<>();
     private Limits limits = Limits.DEFAULTS.withConcurrency(2);
     private LoginDetection login = LoginDetection.NONE;
+    private Optional<Path> cookies = Optional.empty();
 
     TestCrawls(Path dir) {
         this.dir = dir;
@@ -39,6 +40,12 @@ final class TestCrawls {
         Path file = Files.createTempFile(dir, "pass", ".txt");
         Files.writeString(file, password + "\n");
         credentials.add(new CredentialEntry(Origin.of(server), realm, user, new PasswordSource.File(file)));
+        return this;
+    }
+
+    /** A Netscape cookies file loaded at the start of each crawl and saved at its end. */
+    TestCrawls cookies(Path file) {
+        this.cookies = Optional.of(file);
         return this;
     }
 
@@ -68,7 +75,7 @@ final class TestCrawls {
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
                 CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, Optional.empty());
-        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()));
+        return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), cookies);
     }
 
     /** The mirror's file for a path on the site at 127.0.0.1:port. */

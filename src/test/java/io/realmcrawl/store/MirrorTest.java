@@ -63,8 +63,21 @@ class MirrorTest {
         SavedPage saved = mirror.save(PAGE, head, new ByteArrayInputStream(new byte[0]));
 
         String expected = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nETag: \"v1\"\r\nX-Caf\u00e9: cr  lf\r\n"
-                + "Set-Cookie: a=1\r\n\r\n";
+                + "Set-Cookie: <redacted>\r\n\r\n";
         assertArrayEquals(expected.getBytes(ISO_8859_1), Files.readAllBytes(mirror.root().resolve(saved.headersFile())));
+    }
+
+    @Test
+    void setCookieValuesAreKeptOnlyWhenTheRunSaysSo() throws Exception {
+        ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("set-cookie", "sid=s3cret; Path=/")));
+        Mirror keeping = new Mirror(out.resolve("keeping"), true);
+        SavedPage kept = keeping.save(PAGE, head, InputStream.nullInputStream());
+        SavedPage redacted = mirror.save(PAGE, head, InputStream.nullInputStream());
+
+        assertEquals("HTTP/1.1 200 OK\r\nset-cookie: sid=s3cret; Path=/\r\n\r\n",
+                Files.readString(keeping.root().resolve(kept.headersFile()), ISO_8859_1));
+        assertEquals("HTTP/1.1 200 OK\r\nset-cookie: <redacted>\r\n\r\n",
+                Files.readString(mirror.root().resolve(redacted.headersFile()), ISO_8859_1));
     }
 
     @Test
