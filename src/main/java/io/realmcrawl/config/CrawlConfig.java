@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * @param output      the mirror's root folder
  * @param credentials credential entries per (server, realm)
  * @param run         how a run treats time and the disk (max-duration, fsync, attic)
+ * @param tls         which certificates are trusted: the JDK's, private CAs, or (insecure) any
  * @param source      the YAML file this came from, if any (for messages)
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
-                          RunPolicy run, Optional<Path> source) {
+                          RunPolicy run, TlsSettings tls, Optional<Path> source) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -40,6 +41,7 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         Objects.requireNonNull(output, "output");
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(source, "source");
         if (startUrls.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one start URL");
@@ -47,34 +49,38 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
-        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, run, tls, source);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, run, tls, source);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, run, tls, source);
     }
 
     public CrawlConfig withLimits(Limits v) {
-        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, run, tls, source);
     }
 
     public CrawlConfig withUserAgent(String v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, run, tls, source);
     }
 
     public CrawlConfig withOutput(Path v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, run, tls, source);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, tls, source);
+    }
+
+    public CrawlConfig withTls(TlsSettings v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, run, v, source);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, run, tls, source);
     }
 }

@@ -7,6 +7,7 @@ import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.RunPolicy;
+import io.realmcrawl.config.TlsSettings;
 import io.realmcrawl.scope.Origin;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ final class TestCrawls {
 
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
-                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, policy, Optional.empty());
+                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, policy, TlsSettings.DEFAULTS, Optional.empty());
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()));
     }
 
