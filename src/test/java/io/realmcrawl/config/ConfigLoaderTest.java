@@ -128,7 +128,7 @@ class ConfigLoaderTest {
     void unrelatedUnknownKeyListsTheKnownKeysWithoutAGuess() {
         ConfigException e = fx.failure("start: https://intranet.example/\nrobots: ignore\n");
         assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, run, user-agent,"
-                + " output, credentials", e.problem());
+                + " output, credentials, tls", e.problem());
     }
 
     @Test
