@@ -50,13 +50,7 @@ final class TrustFiles {
     static List<X509Certificate> truststore(Path file, Optional<Path> passwordFile) throws TrustFileException {
         char[] password = passwordFile.isPresent() ? password(passwordFile.get()) : null;
         try {
-            KeyStore store = KeyStore.getInstance(file.toFile(), password);
-            List<X509Certificate> certs = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
-                    certs.add(c);
-                }
-            }
+            List<X509Certificate> certs = trustedEntries(KeyStore.getInstance(file.toFile(), password));
             if (certs.isEmpty()) {
                 throw new TrustFileException(file, "holds no trusted certificate entry", null);
             }
@@ -73,6 +67,16 @@ final class TrustFiles {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    private static List<X509Certificate> trustedEntries(KeyStore store) throws GeneralSecurityException {
+        List<X509Certificate> certs = new ArrayList<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
+                certs.add(c);
+            }
+        }
+        return certs;
     }
 
     /** The password on the file's first line, as {@code char[]} so that it can be wiped after use. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
@@ -48,7 +49,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
         try {
             pkix.checkServerTrusted(chain, authType, socket);
         } catch (CertificateException e) {
-            throw hostOrOther(chain, socket instanceof SSLSocket s ? s.getHandshakeSession().getPeerHost() : null, e);
+            throw hostOrOther(chain, peerHost(socket), e);
         }
     }
 
@@ -60,6 +61,12 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
         } catch (CertificateException e) {
             throw hostOrOther(chain, engine == null ? null : engine.getPeerHost(), e);
         }
+    }
+
+    /** The host the client asked for, or {@code null} when the socket does not say. */
+    private static String peerHost(Socket socket) {
+        SSLSession session = socket instanceof SSLSocket s ? s.getHandshakeSession() : null;
+        return session == null ? null : session.getPeerHost();
     }
 
     private void checkChain(X509Certificate[] chain, String authType) throws CertificateException {

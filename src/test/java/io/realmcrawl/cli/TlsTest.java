@@ -152,6 +152,16 @@ class TlsTest {
     }
 
     @Test
+    void unreadableCaCertFlagIsAUsageError() {
+        Path missing = tmp.resolve("missing.pem");
+
+        int code = crawl("https://127.0.0.1:9/docs/", "--ca-cert", missing.toString());
+
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("--ca-cert " + missing + ": cannot be read (no such file)"), err.toString());
+    }
+
+    @Test
     void httpsCredentialsAreAnsweredOverTls() throws Exception {
         site = TlsSite.builder(TlsSite.Cert.VALID).html("/docs/", "<a href='a.html'>a</a>").html("/docs/a.html", "A")
                 .protect("/docs/", "Docs", "alice", "tls-secret").start();
