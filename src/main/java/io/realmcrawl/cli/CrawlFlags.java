@@ -8,6 +8,8 @@ import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.Quantities;
 import io.realmcrawl.config.RunPolicy;
+import io.realmcrawl.config.TlsSettings;
+import io.realmcrawl.config.TrustFileException;
 import io.realmcrawl.scope.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -87,6 +89,21 @@ final class CrawlFlags {
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 4).")
     Integer concurrency;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "Also trust the CA certificates in PEM FILE, on top of the JDK's (repeatable).")
+    List<Path> caCerts = new ArrayList<>();
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "Also trust the certificate entries of this PKCS12 or JKS FILE.")
+    Path truststore;
+
+    @Option(names = "--truststore-password-file", paramLabel = "FILE",
+            description = "Read --truststore's password from FILE's first line.")
+    Path truststorePasswordFile;
+
+    @Option(names = "--insecure", description = "Do not check certificates or host names at all (logged as a WARN).")
+    boolean insecure;
+
     /** A config for a crawl given by start URLs alone: named after the first URL's host. */
     static CrawlConfig configForUrls(List<String> urls) {
         List<URI> starts = new ArrayList<>();
@@ -95,7 +112,8 @@ final class CrawlFlags {
         }
         String name = starts.get(0).getHost();
         return new CrawlConfig(name, starts, List.of(), List.of(), Limits.DEFAULTS, CrawlConfig.DEFAULT_USER_AGENT,
-                Path.of("output", name), List.of(), LoginDetection.NONE, RunPolicy.DEFAULTS, Optional.empty());
+                Path.of("output", name), List.of(), LoginDetection.NONE, RunPolicy.DEFAULTS, TlsSettings.DEFAULTS,
+                Optional.empty());
     }
 
     private static URI parseStartUrl(String url) {
@@ -119,6 +137,7 @@ final class CrawlFlags {
         limits = concurrency == null ? limits : limits.withConcurrency(concurrency);
         limits = maxPageSize == null ? limits : limits.withMaxPageBytes(maxPageSize);
         config = config.withLimits(limits);
+        config = config.withTls(tls(config.tls()));
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
         config = config.withLogin(login(config.login()));
@@ -129,6 +148,23 @@ final class CrawlFlags {
     private LoginDetection login(LoginDetection fromConfig) {
         LoginDetection login = loginUrl == null ? fromConfig : fromConfig.withUrl(compile("--login-url", List.of(loginUrl)).get(0));
         return loginPage == null ? login : login.withPage(compile("--login-page", List.of(loginPage)).get(0));
+    }
+
+    /** The config's TLS settings with these flags on top, each file read now so that a bad one stops the start. */
+    private TlsSettings tls(TlsSettings fromConfig) {
+        if (truststorePasswordFile != null && truststore == null) {
+            throw new UsageException("--truststore-password-file needs --truststore FILE");
+        }
+        TlsSettings flags = TlsSettings.DEFAULTS.withMoreCaCerts(caCerts);
+        flags = truststore == null ? flags : flags.withTruststore(truststore, Optional.ofNullable(truststorePasswordFile));
+        try {
+            flags.privateCertificates();
+        } catch (TrustFileException e) {
+            throw new UsageException((caCerts.contains(e.file()) ? "--ca-cert " : "--truststore ") + e.getMessage());
+        }
+        TlsSettings merged = fromConfig.withMoreCaCerts(caCerts);
+        merged = truststore == null ? merged : merged.withTruststore(truststore, flags.truststorePasswordFile());
+        return insecure ? merged.withInsecure(true) : merged;
     }
 
     /** The entry that --user and its password source make: any realm of each start URL's server. */

@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * @param credentials credential entries per (server, realm)
  * @param login       how to recognise a redirect to a login form or a login page served as 200
  * @param run         how a run treats time and the disk (max-duration, fsync, attic)
+ * @param tls         which certificates are trusted: the JDK's, private CAs, or (insecure) any
  * @param source      the YAML file this came from, if any (for messages)
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
-                          LoginDetection login, RunPolicy run, Optional<Path> source) {
+                          LoginDetection login, RunPolicy run, TlsSettings tls, Optional<Path> source) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -42,6 +43,7 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(source, "source");
         if (startUrls.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one start URL");
@@ -49,40 +51,42 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
-        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, source);
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, source);
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, source);
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withLimits(Limits v) {
-        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withUserAgent(String v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withOutput(Path v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, tls, source);
     }
 
     public CrawlConfig withLogin(LoginDetection v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run,
-                source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run, tls, source);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v,
-                source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v, tls, source);
+    }
+
+    public CrawlConfig withTls(TlsSettings v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, v, source);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, tls, source);
     }
 }

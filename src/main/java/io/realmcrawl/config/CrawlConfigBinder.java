@@ -12,11 +12,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Binds a config's top-level mapping to a {@link CrawlConfig}: name, start URLs, scope, user
- * agent and output here; limits and credentials in their own binders.
+ * agent and output here; limits, run, credentials and tls in their own binders.
  */
 final class CrawlConfigBinder {
     static final List<String> KEYS = List.of("name", "start", "scope", "limits", "login", "run", "user-agent", "output",
-            "credentials");
+            "credentials", "tls");
     static final List<String> SCOPE_KEYS = List.of("include", "exclude");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -45,8 +45,7 @@ final class CrawlConfigBinder {
             return new CrawlConfig(name, start, patterns(scope, "include"), patterns(scope, "exclude"),
                     LimitsBinder.bind(top.optional("limits")), userAgent(top), output(top, name),
                     new CredentialsBinder(env).bind(top.optional("credentials")), LoginBinder.bind(top.optional("login")),
-                    RunBinder.bind(top.optional("run")),
-                    Optional.of(source));
+                    RunBinder.bind(top.optional("run")), new TlsBinder(env).bind(top.optional("tls")), Optional.of(source));
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(top.line(), e.getMessage());
         }

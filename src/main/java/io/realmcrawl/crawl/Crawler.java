@@ -204,6 +204,6 @@ public final class Crawler {
 
     private FetchSettings settings(Limits limits) {
         return new FetchSettings(config.userAgent(), limits.connectTimeout(), limits.responseTimeout(),
-                limits.pageTimeout(), limits.maxPageBytes(), limits.concurrency());
+                limits.pageTimeout(), limits.maxPageBytes(), limits.concurrency(), config.tls());
     }
 }

@@ -3,6 +3,8 @@ package io.realmcrawl.demo;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small web site on 127.0.0.1 with Basic- and Digest-protected realms, that records every request it gets.
@@ -112,6 +115,7 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService executor;
     private final Map<String, Answer> answers;
     private final List<Dynamic> dynamics;
@@ -128,7 +132,9 @@ public final class LoopbackSite implements AutoCloseable {
                 .toList();
         this.traffic = new Traffic(b.logRequests);
         this.delay = b.delay;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = b.tls == null ? HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64)
+                : httpsServer(b.tls);
+        this.scheme = b.tls == null ? "http" : "https";
         // Room for slow answers still sleeping for a client that was killed, and for the next client.
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "loopback-site");
@@ -140,6 +146,12 @@ public final class LoopbackSite implements AutoCloseable {
         server.start();
     }
 
+    private static HttpServer httpsServer(SSLContext tls) throws IOException {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return https;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -148,14 +160,14 @@ public final class LoopbackSite implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT} + path. */
+    /** {@code http://127.0.0.1:PORT} + path ({@code https} when the site was built with {@link Builder#https}). */
     public URI url(String path) {
         return url("127.0.0.1", path);
     }
 
     /** The same site under another host name (a second origin): {@code localhost} for instance. */
     public URI url(String host, String path) {
-        return URI.create("http://" + host + ":" + port() + path);
+        return URI.create(scheme + "://" + host + ":" + port() + path);
     }
 
     /** Every request received so far, in order. */
@@ -366,6 +378,7 @@ public final class LoopbackSite implements AutoCloseable {
         private final List<Guard> guards = new ArrayList<>();
         private Duration delay = Duration.ZERO;
         private boolean logRequests = true;
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -453,6 +466,12 @@ public final class LoopbackSite implements AutoCloseable {
          */
         public Builder withoutRequestLog() {
             this.logRequests = false;
+            return this;
+        }
+
+        /** Serves HTTPS with the key and certificate of {@code tls} instead of plain HTTP (for TLS tests). */
+        public Builder https(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

@@ -37,6 +37,9 @@ final class Failures {
     }
 
     private static String describe(Throwable e) {
+        if (e instanceof SSLException ssl) {
+            return TlsFailures.describe(ssl);
+        }
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage();
         }

@@ -1,5 +1,6 @@
 package io.realmcrawl.fetch;
 
+import io.realmcrawl.config.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,14 +13,17 @@ import java.util.Objects;
  * @param pageTimeout     whole-page limit from request to last byte, even while bytes trickle in
  * @param maxBodyBytes    largest body accepted, counted after decompression
  * @param maxConnections  connections open at once, in all
+ * @param tls             which server certificates are trusted
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration responseTimeout,
-                            Duration pageTimeout, long maxBodyBytes, int maxConnections) {
+                            Duration pageTimeout, long maxBodyBytes, int maxConnections,
+                            TlsSettings tls) {
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(pageTimeout, "pageTimeout");
+        Objects.requireNonNull(tls, "tls");
         if (maxBodyBytes < 1 || maxConnections < 1) {
             throw new IllegalArgumentException("maxBodyBytes and maxConnections must be positive");
         }

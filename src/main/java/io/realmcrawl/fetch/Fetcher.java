@@ -1,5 +1,6 @@
 package io.realmcrawl.fetch;
 
+import io.realmcrawl.config.TrustFileException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,15 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The crawl's HTTP client: HttpClient 5 with connect, response and whole-page time limits,
- * gzip/deflate, a cookie store kept for the crawl and a cap on body size.
+ * gzip/deflate, a cookie store kept for the crawl, a cap on body size, and TLS that trusts the
+ * JDK's CAs plus the crawl's private ones ({@link TrustMaterial}).
  *
  * <p>Redirects and authentication are not HttpClient's business here: redirects come back to the
  * crawler so that every hop passes the scope again, and the realm-auth interceptor installed by
@@ -61,6 +64,7 @@ public final class Fetcher implements Closeable {
                                 .build())
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
+                        .setTlsSocketStrategy(tlsStrategy(settings))
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(timeout(settings.responseTimeout()))
@@ -133,6 +137,15 @@ public final class Fetcher implements Closeable {
     public void close() throws IOException {
         deadlines.shutdownNow();
         client.close();
+    }
+
+    /** The TLS strategy; a CA file that became unusable since the config was read is a bad setting. */
+    private static TlsSocketStrategy tlsStrategy(FetchSettings settings) {
+        try {
+            return TrustMaterial.strategy(settings.tls());
+        } catch (TrustFileException e) {
+            throw new IllegalArgumentException("TLS CA certificate " + e.getMessage(), e);
+        }
     }
 
     private static Timeout timeout(java.time.Duration d) {

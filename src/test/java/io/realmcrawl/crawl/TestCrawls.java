@@ -8,6 +8,7 @@ import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.RunPolicy;
+import io.realmcrawl.config.TlsSettings;
 import io.realmcrawl.scope.Origin;
 import java.io.IOException;
 import java.net.URI;
@@ -74,7 +75,7 @@ final class TestCrawls {
 
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
-                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, Optional.empty());
+                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, TlsSettings.DEFAULTS, Optional.empty());
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), cookies);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.realmcrawl.demo.LoopbackSite;
+import io.realmcrawl.config.TlsSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ class FetcherTest {
 
     private Fetcher fetcher(Duration pageTimeout, long maxBytes) {
         fetcher = new Fetcher(new FetchSettings("realmcrawl-test", Duration.ofSeconds(2), Duration.ofSeconds(5),
-                pageTimeout, maxBytes, 4), b -> { });
+                pageTimeout, maxBytes, 4, TlsSettings.DEFAULTS), b -> { });
         return fetcher;
     }
 
