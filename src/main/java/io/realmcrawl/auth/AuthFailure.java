@@ -62,4 +62,33 @@ public sealed interface AuthFailure {
             return space + ": cannot answer the challenge (" + why + ")";
         }
     }
+
+    /**
+     * Credentials that worked before were answered 401 ({@code inARow} times in a row, counting
+     * this one); at {@code limit} the space is stopped (see {@link Stopped}).
+     */
+    record Refused(ProtectionSpace space, int inARow, int limit) implements AuthFailure {
+        public Refused {
+            Objects.requireNonNull(space, "space");
+        }
+
+        @Override
+        public String message() {
+            return space + ": credentials that worked before were refused (" + inARow + " of " + limit
+                    + " in a row before this realm is stopped)";
+        }
+    }
+
+    /** Credentials that worked before kept failing (expired, locked): the space is stopped for this run. */
+    record Stopped(ProtectionSpace space, int limit) implements AuthFailure {
+        public Stopped {
+            Objects.requireNonNull(space, "space");
+        }
+
+        @Override
+        public String message() {
+            return space + ": credentials stopped working (" + limit + " refusals in a row, expired or locked?);"
+                    + " no more requests carry them this run";
+        }
+    }
 }

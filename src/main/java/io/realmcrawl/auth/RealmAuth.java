@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -55,6 +56,8 @@ public final class RealmAuth implements ExecChainHandler {
     /** The context attribute holding the {@link AuthFailure} of the last exchange. */
     static final String FAILURE = "io.realmcrawl.auth.failure";
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(2);
+    /** Refusals in a row of credentials that worked before, after which their space is stopped. */
+    static final int BREAKER_LIMIT = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(RealmAuth.class);
 
@@ -64,18 +67,33 @@ public final class RealmAuth implements ExecChainHandler {
     private final DirectoryGate gate = new DirectoryGate();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final boolean requireHttps;
+    private final Set<ProtectionSpace> warnedCleartext = ConcurrentHashMap.newKeySet();
 
     public RealmAuth(CredentialSource source) {
-        this(source, DEFAULT_WAIT);
+        this(source, false);
+    }
+
+    /**
+     * @param requireHttps never send Basic credentials over plain http: such a realm is an auth
+     *     failure; without it, Basic over http is sent with one warning per realm
+     */
+    public RealmAuth(CredentialSource source, boolean requireHttps) {
+        this(source, DEFAULT_WAIT, requireHttps);
     }
 
     RealmAuth(CredentialSource source, Duration waitLimit) {
+        this(source, waitLimit, false);
+    }
+
+    private RealmAuth(CredentialSource source, Duration waitLimit, boolean requireHttps) {
         Objects.requireNonNull(source, "source");
         this.source = space -> {
             lookups.incrementAndGet();
             return source.lookup(space);
         };
         this.waitLimit = waitLimit;
+        this.requireHttps = requireHttps;
     }
 
     /**
@@ -158,6 +176,9 @@ public final class RealmAuth implements ExecChainHandler {
                     known.get().space(), target.path()));
             ClassicHttpResponse response = send(preemptive.map(c -> authorization(known.get(), c)));
             if (response.getCode() != HttpStatus.SC_UNAUTHORIZED) {
+                if (preemptive.isPresent()) {
+                    known.get().succeeded();
+                }
                 return response;
             }
             List<Challenge> challenges = challenges(response);
@@ -168,7 +189,7 @@ public final class RealmAuth implements ExecChainHandler {
             SpaceEntry entry = store.entry(new ProtectionSpace(target.origin(), offer.get().realm()));
             boolean resent = preemptive.isPresent() && known.get() == entry;
             if (resent && !offer.get().stale()) {
-                return fail(response, rejected(entry, "credentials sent preemptively to " + target.path()));
+                return fail(response, refused(entry));
             }
             return answer(entry, response, offer.get(), resent ? 0 : 1);
         }
@@ -179,6 +200,16 @@ public final class RealmAuth implements ExecChainHandler {
             if (!isRepeatable()) {
                 return fail(challenge, new AuthFailure.NoCredentials(entry.space(),
                         "only GET and HEAD are repeated with credentials, not " + clean.getMethod()));
+            }
+            if (offer instanceof Offer.Basic && !target.origin().isHttps()) {
+                if (requireHttps) {
+                    return fail(challenge, new AuthFailure.NoCredentials(entry.space(),
+                            "Basic credentials are not sent over plain http (require-https-for-auth)"));
+                }
+                if (warnedCleartext.add(entry.space())) {
+                    LOG.warn("{}: Basic credentials go over plain http, readable on the way; use https, or"
+                            + " --require-https-for-auth to refuse", entry.space());
+                }
             }
             entry.learn(offer);
             SpaceEntry.Admission admission = entry.admit(source, waitLimit);
@@ -233,6 +264,25 @@ public final class RealmAuth implements ExecChainHandler {
                     .<AuthFailure>map(c -> new AuthFailure.Unsupported(new ProtectionSpace(target.origin(),
                             c.realm().get()), DigestChallenge.whyUnusable(c).orElse("unreadable Digest challenge")))
                     .orElseGet(() -> new AuthFailure.NoChallenge(target.url()));
+        }
+
+        /**
+         * The circuit breaker: credentials that worked before may be refused once or twice
+         * (a server hiccup, a replica behind), but {@value #BREAKER_LIMIT} refusals in a row mean
+         * they expired or were locked, and the realm is stopped rather than hammered.
+         */
+        private AuthFailure refused(SpaceEntry entry) {
+            int inARow = entry.refused();
+            if (inARow < BREAKER_LIMIT) {
+                LOG.warn("{}: credentials that worked before were refused at {} ({} of {} in a row)", entry.space(),
+                        target.path(), inARow, BREAKER_LIMIT);
+                return new AuthFailure.Refused(entry.space(), inARow, BREAKER_LIMIT);
+            }
+            if (entry.reject()) {
+                LOG.error("{}: credentials refused {} times in a row; this realm is stopped for the run",
+                        entry.space(), inARow);
+            }
+            return new AuthFailure.Stopped(entry.space(), BREAKER_LIMIT);
         }
 
         private AuthFailure rejected(SpaceEntry entry, String how) {

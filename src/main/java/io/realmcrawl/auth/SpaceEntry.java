@@ -42,6 +42,7 @@ final class SpaceEntry {
     private final ProtectionSpace space;
     private final ReentrantLock turn = new ReentrantLock();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final java.util.concurrent.atomic.AtomicInteger refusedInARow = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Credentials credentials;
     private volatile String missingWhy;
     private final Nonces nonces = new Nonces();
@@ -130,6 +131,18 @@ final class SpaceEntry {
             state.set(State.MISSING);
             LOG.debug("no credentials for {}: {}", space, missingWhy);
         }
+    }
+
+    /** A request that carried the credentials preemptively was answered: the run of refusals ends. */
+    void succeeded() {
+        if (refusedInARow.get() != 0) {
+            refusedInARow.set(0);
+        }
+    }
+
+    /** A request that carried verified credentials was refused; returns how many in a row now. */
+    int refused() {
+        return refusedInARow.incrementAndGet();
     }
 
     /** Records that a server accepted the credentials; true the first time. */

@@ -33,6 +33,10 @@ final class RunOptions {
     @Option(names = "--fsync", description = "Power-loss safety: force pages to the disk (in batches) before marking them done.")
     boolean fsync;
 
+    @Option(names = "--require-https-for-auth",
+            description = "Never send Basic credentials over plain http: such a realm is an auth failure (exit 6).")
+    boolean requireHttpsForAuth;
+
     @Option(names = "--attic", description = "After a complete run, move pages the site no longer has into OUTPUT/_attic/.")
     boolean attic;
 
@@ -68,6 +72,7 @@ final class RunOptions {
     private RunPolicy runPolicy(RunPolicy fromConfig) {
         RunPolicy policy = maxDuration == null ? fromConfig : fromConfig.withMaxDuration(maxDuration);
         policy = fsync ? policy.withFsync(true) : policy;
+        policy = requireHttpsForAuth ? policy.withRequireHttpsForAuth(true) : policy;
         return attic ? policy.withAttic(true) : policy;
     }
 

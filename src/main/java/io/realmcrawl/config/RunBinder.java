@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * Binds the {@code run:} mapping to a {@link RunPolicy}: {@code max-duration} (a duration),
- * {@code fsync}, {@code attic} and {@code keep-set-cookie} (true or false); every key is optional.
+ * {@code fsync}, {@code attic}, {@code keep-set-cookie} and {@code require-https-for-auth} (true or false); every key is optional.
  */
 final class RunBinder {
-    static final List<String> KEYS = List.of("max-duration", "fsync", "attic", "keep-set-cookie");
+    static final List<String> KEYS = List.of("max-duration", "fsync", "attic", "keep-set-cookie",
+            "require-https-for-auth");
 
     private RunBinder() {
     }
@@ -30,6 +31,10 @@ final class RunBinder {
         Optional<Field> keepSetCookie = section.optional("keep-set-cookie");
         if (keepSetCookie.isPresent()) {
             policy = policy.withKeepSetCookie(keepSetCookie.get().bool());
+        }
+        Optional<Field> requireHttps = section.optional("require-https-for-auth");
+        if (requireHttps.isPresent()) {
+            policy = policy.withRequireHttpsForAuth(requireHttps.get().bool());
         }
         Optional<Field> attic = section.optional("attic");
         return attic.isPresent() ? policy.withAttic(attic.get().bool()) : policy;

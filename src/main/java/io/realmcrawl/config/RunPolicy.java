@@ -13,30 +13,36 @@ import java.util.Optional;
  * @param attic       after a complete run, move pages the site no longer has into {@code _attic/}
  * @param keepSetCookie keep {@code Set-Cookie} values in header files; by default they are
  *                    replaced by {@code <redacted>}, since they are often session keys
+ * @param requireHttpsForAuth never send Basic credentials over plain http (an auth failure instead)
  */
-public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic, boolean keepSetCookie) {
+public record RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic, boolean keepSetCookie,
+                        boolean requireHttpsForAuth) {
 
-    public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false, false);
+    public static final RunPolicy DEFAULTS = new RunPolicy(Optional.empty(), false, false, false, false);
 
-    /** A policy that redacts {@code Set-Cookie} in header files (the default). */
+    /** A policy that redacts {@code Set-Cookie} in header files and allows Basic over http (the defaults). */
     public RunPolicy(Optional<Duration> maxDuration, boolean fsync, boolean attic) {
-        this(maxDuration, fsync, attic, false);
+        this(maxDuration, fsync, attic, false, false);
     }
 
     public RunPolicy withKeepSetCookie(boolean v) {
-        return new RunPolicy(maxDuration, fsync, attic, v);
+        return new RunPolicy(maxDuration, fsync, attic, v, requireHttpsForAuth);
     }
 
     public RunPolicy withMaxDuration(Duration v) {
-        return new RunPolicy(Optional.of(v), fsync, attic, keepSetCookie);
+        return new RunPolicy(Optional.of(v), fsync, attic, keepSetCookie, requireHttpsForAuth);
     }
 
     public RunPolicy withFsync(boolean v) {
-        return new RunPolicy(maxDuration, v, attic, keepSetCookie);
+        return new RunPolicy(maxDuration, v, attic, keepSetCookie, requireHttpsForAuth);
     }
 
     public RunPolicy withAttic(boolean v) {
-        return new RunPolicy(maxDuration, fsync, v, keepSetCookie);
+        return new RunPolicy(maxDuration, fsync, v, keepSetCookie, requireHttpsForAuth);
+    }
+
+    public RunPolicy withRequireHttpsForAuth(boolean v) {
+        return new RunPolicy(maxDuration, fsync, attic, keepSetCookie, v);
     }
 
     public RunPolicy {

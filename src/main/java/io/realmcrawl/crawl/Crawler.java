@@ -126,7 +126,7 @@ public final class Crawler {
     private CrawlReport crawl(CrawlState state, RunInfo run, Frontier frontier, Mirror mirror, Scope scope)
             throws IOException, InterruptedException {
         Limits limits = config.limits();
-        RealmAuth auth = new RealmAuth(credentials);
+        RealmAuth auth = new RealmAuth(credentials, config.run().requireHttpsForAuth());
         ReportCollector report = new ReportCollector();
         if (config.run().fsync()) {
             state.onFlush(new PageSync(mirror));

@@ -116,25 +116,36 @@ class RealmAuthTest {
     }
 
     @Test
-    void preemptiveCredentialsAnswered401MarkTheSpaceRejected() {
+    void credentialsThatStopWorkingAreStoppedAfterThreeRefusalsInARow() {
         LoopbackSite.Builder b = LoopbackSite.builder().protect("/docs/a", "Docs", "alice", "docs-pw")
-                .html("/docs/a1.html", "a1").html("/docs/a2.html", "a2")
-                .route("/docs/changed.html", ex -> {
-                    ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Docs\"");
-                    LoopbackSite.send(ex, 401, "text/html", "password changed");
-                });
+                .html("/docs/a1.html", "a1").html("/docs/a2.html", "a2").html("/docs/a3.html", "a3");
+        for (int i = 1; i <= 3; i++) {
+            b.route("/docs/changed" + i + ".html", ex -> {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Docs\"");
+                LoopbackSite.send(ex, 401, "text/html", "password changed");
+            });
+        }
         start(b);
         connect(docsSource());
 
         client.get(site.url("/docs/a1.html"));
-        AuthClient.Result changed = client.get(site.url("/docs/changed.html"));
+        AuthClient.Result first = client.get(site.url("/docs/changed1.html"));
         client.get(site.url("/docs/a2.html"));
+        AuthClient.Result afterSuccess = client.get(site.url("/docs/changed2.html"));
+        AuthClient.Result second = client.get(site.url("/docs/changed3.html"));
+        AuthClient.Result third = client.get(site.url("/docs/changed1.html"));
+        client.get(site.url("/docs/a3.html"));
 
-        assertEquals(Optional.of(DOCS_AUTH), site.requests("/docs/changed.html").get(0).authorization());
-        assertEquals(1, site.requests("/docs/changed.html").size(), "no retry after a preemptive 401");
-        assertEquals(new AuthFailure.Rejected(docs()), changed.failure().orElseThrow());
-        assertEquals(Optional.empty(), site.requests("/docs/a2.html").get(0).authorization());
-        assertEquals(1, site.requests("/docs/a2.html").size());
+        assertEquals(new AuthFailure.Refused(docs(), 1, 3), first.failure().orElseThrow());
+        assertEquals(new AuthFailure.Refused(docs(), 1, 3), afterSuccess.failure().orElseThrow(),
+                "a success in between starts the count again");
+        assertEquals(new AuthFailure.Refused(docs(), 2, 3), second.failure().orElseThrow());
+        assertEquals(new AuthFailure.Stopped(docs(), 3), third.failure().orElseThrow());
+        assertEquals(Optional.of(DOCS_AUTH), site.requests("/docs/changed3.html").get(0).authorization());
+        assertEquals(1, site.requests("/docs/changed3.html").size(), "no retry after a preemptive 401");
+        assertEquals(Optional.empty(), site.requests("/docs/a3.html").get(0).authorization(),
+                "a stopped realm gets no more credentials");
+        assertEquals(1, site.requests("/docs/a3.html").size());
     }
 
     @Test
