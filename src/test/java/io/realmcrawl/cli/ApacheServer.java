@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * everything it reads or writes under one folder: config, pages, password files, pid, error and
  * access logs.
  *
- * <p>The access log has one line per request, {@code STATUS METHOD PATH[?QUERY] auth=SCHEME user=USER},
+ * <p>The access log has one line per request, {@code STATUS METHOD TARGET HTTP/1.1 auth=SCHEME user=USER},
  * where SCHEME is {@code basic}, {@code digest} or {@code -}: whether the request carried an
  * {@code Authorization} header and of which scheme, never its value; USER is the user name Apache
  * read from it, or {@code -} (see {@link Hit}).
@@ -49,7 +49,7 @@ final class ApacheServer implements AutoCloseable {
 
     /** One line of the access log: what Apache answered and whether credentials came with the request. */
     record Hit(int status, String method, String uri, String auth, String user) {
-        private static final Pattern LINE = Pattern.compile("(\\d{3}) (\\S+) (.*) auth=(\\S+) user=(\\S+)");
+        private static final Pattern LINE = Pattern.compile("(\\d{3}) (\\S+) (\\S+) HTTP/\\S+ auth=(\\S+) user=(\\S+)");
 
         static Hit parse(String line) {
             Matcher m = LINE.matcher(line);
@@ -65,7 +65,7 @@ final class ApacheServer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return status + " " + method + " " + uri + " auth=" + auth + " user=" + user;
+            return status + " " + method + " " + uri + " auth=" + auth + " user=" + user; // without the protocol
         }
     }
 
@@ -291,7 +291,8 @@ final class ApacheServer implements AutoCloseable {
                     # Whether a request carried credentials, and of which scheme: never the header's value.
                     SetEnvIfNoCase Authorization "^Basic " auth=basic
                     SetEnvIfNoCase Authorization "^Digest " auth=digest
-                    LogFormat "%%>s %%m %%U%%q auth=%%{auth}e user=%%u" realmcrawl
+                    # %%r, the request line as sent: %%U would show /d/index.html for a request of /d/.
+                    LogFormat "%%>s %%r auth=%%{auth}e user=%%u" realmcrawl
                     CustomLog "%1$s/access.log" realmcrawl
                     """.formatted(root));
             realms.forEach(c::append);
