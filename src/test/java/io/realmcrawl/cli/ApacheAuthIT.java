@@ -141,8 +141,10 @@ class ApacheAuthIT {
         expected.addAll(BASIC_PAGES);
         expected.addAll(DIGEST_PAGES);
         assertEquals(expected, new MirrorFolder(out(), apache.port()).pages().keySet());
-        assertEquals(List.of("401 GET /basic/ auth=- user=-", "401 GET /digest/ auth=- user=-"),
-                challenges(hits).stream().sorted().toList(), "one challenge per realm:\n" + lines(hits));
+        // One 401 per realm, unanswered: to /basic/ or /basic/a.html (linked from /public.html), whichever goes first.
+        assertEquals(List.of("/basic/ auth=-", "/digest/ auth=-"), hits.stream().filter(h -> h.status() == 401)
+                .map(h -> folder(h.uri()).replaceAll("^(/[^/]+/).*", "$1") + " auth=" + h.auth()).sorted().toList(),
+                "one challenge per realm:\n" + lines(hits));
         assertTrue(hits.stream().filter(h -> h.uri().startsWith("/basic/") && h.carriedCredentials())
                 .allMatch(h -> h.auth().equals("basic") && h.user().equals("alice")), lines(hits));
         assertTrue(hits.stream().filter(h -> h.uri().startsWith("/digest/") && h.carriedCredentials())
