@@ -1,5 +1,6 @@
 package io.realmcrawl.auth;
 
+import io.realmcrawl.scope.Origin;
 import io.realmcrawl.auth.CredentialSource.Lookup;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +44,13 @@ public final class ConfiguredCredentials implements CredentialSource {
                     + " contains ':', which Basic authentication cannot carry");
         }
         return passwords.read(space, entry.get());
+    }
+
+    @Override
+    public Optional<Credentials> preemptive(Origin origin) {
+        return entries.stream().filter(e -> e.preemptive() && e.server().equals(origin)).findFirst()
+                .flatMap(e -> passwords.read(new ProtectionSpace(origin, e.realm().orElse("(any realm)")), e)
+                        instanceof Lookup.Found found ? Optional.of(found.credentials()) : Optional.empty());
     }
 
     private Optional<CredentialEntry> bestEntry(ProtectionSpace space) {

@@ -19,6 +19,11 @@ public final class CredentialChain implements CredentialSource {
     }
 
     @Override
+    public java.util.Optional<Credentials> preemptive(io.realmcrawl.scope.Origin origin) {
+        return sources.stream().map(s -> s.preemptive(origin)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    @Override
     public Lookup lookup(ProtectionSpace space) {
         List<String> tried = new ArrayList<>();
         for (CredentialSource source : sources) {

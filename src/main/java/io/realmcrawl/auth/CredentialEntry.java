@@ -7,8 +7,16 @@ import java.util.Optional;
 /**
  * One configured credential: a user and where to find the password, bound to a server and to one
  * realm of it, or to any realm of it when {@code realm} is empty. It never holds the password.
+ * A {@code preemptive} entry goes with every request to its server from the first one, before
+ * any challenge (wget's {@code --auth-no-challenge}, but only to that origin).
  */
-public record CredentialEntry(Origin server, Optional<String> realm, String user, PasswordSource password) {
+public record CredentialEntry(Origin server, Optional<String> realm, String user, PasswordSource password,
+                              boolean preemptive) {
+
+    /** An entry sent only after its server asks (the default: nothing goes out before a challenge). */
+    public CredentialEntry(Origin server, Optional<String> realm, String user, PasswordSource password) {
+        this(server, realm, user, password, false);
+    }
 
     public CredentialEntry {
         Objects.requireNonNull(server, "server");
@@ -25,6 +33,6 @@ public record CredentialEntry(Origin server, Optional<String> realm, String user
     @Override
     public String toString() {
         return user + " @ " + server + realm.map(r -> " realm \"" + r + "\"").orElse(" (any realm)")
-                + " from " + password;
+                + " from " + password + (preemptive ? " (preemptive)" : "");
     }
 }

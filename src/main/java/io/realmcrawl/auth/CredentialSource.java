@@ -11,6 +11,14 @@ public interface CredentialSource {
 
     Lookup lookup(ProtectionSpace space);
 
+    /**
+     * Credentials to send to {@code origin} from its very first request, before any challenge:
+     * only those configured as preemptive for exactly that origin. Empty by default.
+     */
+    default java.util.Optional<Credentials> preemptive(io.realmcrawl.scope.Origin origin) {
+        return java.util.Optional.empty();
+    }
+
     /** What a lookup found. */
     sealed interface Lookup {
 

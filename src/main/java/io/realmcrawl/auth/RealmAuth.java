@@ -1,5 +1,7 @@
 package io.realmcrawl.auth;
 
+import java.util.Map;
+import io.realmcrawl.scope.Origin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -62,6 +64,8 @@ public final class RealmAuth implements ExecChainHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RealmAuth.class);
 
     private final CredentialSource source;
+    private final CredentialSource configured;
+    private final Map<Origin, Optional<Credentials>> forced = new ConcurrentHashMap<>();
     private final Duration waitLimit;
     private final SpaceStore store = new SpaceStore();
     private final DirectoryGate gate = new DirectoryGate();
@@ -88,6 +92,7 @@ public final class RealmAuth implements ExecChainHandler {
 
     private RealmAuth(CredentialSource source, Duration waitLimit, boolean requireHttps) {
         Objects.requireNonNull(source, "source");
+        this.configured = source;
         this.source = space -> {
             lookups.incrementAndGet();
             return source.lookup(space);
@@ -142,6 +147,24 @@ public final class RealmAuth implements ExecChainHandler {
         }
     }
 
+    /**
+     * Credentials configured as preemptive for this origin (Basic, from the first request on), read
+     * once per origin; none over plain http when https is required, a warning otherwise.
+     */
+    private Optional<Credentials> forcedFor(Target target) {
+        Optional<Credentials> credentials = forced.computeIfAbsent(target.origin(), configured::preemptive);
+        if (credentials.isEmpty() || target.origin().isHttps()) {
+            return credentials;
+        }
+        if (requireHttps) {
+            return Optional.empty();
+        }
+        if (warnedCleartext.add(new ProtectionSpace(target.origin(), "(preemptive)"))) {
+            LOG.warn("{}: preemptive Basic credentials go over plain http, readable on the way", target.origin());
+        }
+        return credentials;
+    }
+
     /** Waits, if need be, until this request may go without costing a needless 401. */
     private DirectoryGate.Pass enterDirectory(Target target) throws IOException {
         if (!store.isFirstIntoDirectory(target)) {
@@ -174,7 +197,10 @@ public final class RealmAuth implements ExecChainHandler {
             Optional<Credentials> preemptive = known.flatMap(SpaceEntry::preemptive);
             preemptive.ifPresent(c -> LOG.debug("sending credentials of {} preemptively to {}",
                     known.get().space(), target.path()));
-            ClassicHttpResponse response = send(preemptive.map(c -> authorization(known.get(), c)));
+            Optional<Credentials> configuredFirst = known.isEmpty() ? forcedFor(target) : Optional.empty();
+            Optional<String> header = preemptive.map(c -> authorization(known.get(), c))
+                    .or(() -> configuredFirst.map(Credentials::basicAuthorization));
+            ClassicHttpResponse response = send(header);
             if (response.getCode() != HttpStatus.SC_UNAUTHORIZED) {
                 if (preemptive.isPresent()) {
                     known.get().succeeded();
@@ -187,6 +213,10 @@ public final class RealmAuth implements ExecChainHandler {
                 return fail(response, unanswerable(challenges));
             }
             SpaceEntry entry = store.entry(new ProtectionSpace(target.origin(), offer.get().realm()));
+            if (configuredFirst.isPresent()) {
+                forced.put(target.origin(), Optional.empty());
+                return fail(response, rejected(entry, "preemptive credentials sent to " + target.path()));
+            }
             boolean resent = preemptive.isPresent() && known.get() == entry;
             if (resent && !offer.get().stale()) {
                 return fail(response, refused(entry));

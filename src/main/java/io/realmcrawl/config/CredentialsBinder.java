@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>Passwords themselves are never read here, and no message shows a variable's value.
  */
 final class CredentialsBinder {
-    static final List<String> KEYS = List.of("server", "realm", "user", "password-file", "password-env");
+    static final List<String> KEYS = List.of("server", "realm", "user", "password-file", "password-env",
+            "preemptive");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ConfigEnvironment env;
@@ -52,7 +53,9 @@ final class CredentialsBinder {
         Optional<String> realm = section.optional("realm").isPresent()
                 ? Optional.of(section.optional("realm").get().plainText()) : Optional.empty();
         String user = user(section.required("user", "the user name to log in with"));
-        return new CredentialEntry(server, realm, user, passwordSource(section));
+        Optional<Field> preemptive = section.optional("preemptive");
+        return new CredentialEntry(server, realm, user, passwordSource(section),
+                preemptive.isPresent() && preemptive.get().bool());
     }
 
     private static Origin server(Field field) throws ConfigProblem {

@@ -112,6 +112,17 @@ class CliTest {
     }
 
     @Test
+    void requireHttpsForAuthRefusesBasicOverPlainHttp() throws Exception {
+        site = protectedSite();
+        int code = run("crawl", site.url("/docs/").toString(), "--user", "alice",
+                "--password-file", passwordFile("cli-secret").toString(), "-o", tmp.resolve("out").toString(),
+                "--require-https-for-auth");
+        assertEquals(6, code, err.toString());
+        assertTrue(err.toString().contains("require-https-for-auth"), err.toString());
+        assertTrue(site.requests().stream().noneMatch(r -> r.authorization().isPresent()), "nothing sent in clear");
+    }
+
+    @Test
     void passwordValueOnTheCommandLineIsRefused() {
         int code = run("crawl", "http://127.0.0.1:9/", "--user", "alice", "--password", "hunter2");
         assertEquals(2, code);

@@ -134,6 +134,35 @@ class CrawlerTest {
     }
 
     @Test
+    void preemptiveCredentialsGoFromTheFirstRequestAndOnlyToTheirOrigin() throws Exception {
+        // wget's Test-auth-no-challenge, scoped: no 401 at all, and nothing to the other origin.
+        site = siteWithCrossOriginLinks();
+        TestCrawls crawls = new TestCrawls(tmp).preemptiveUser(site.url("/"), "alice", "pw").include("^http://localhost:");
+
+        CrawlReport report = crawls.crawl(site.url("/docs/"));
+
+        List<LoopbackSite.Request> ours = site.requests().stream().filter(r -> r.host().startsWith("127.0.0.1")).toList();
+        assertTrue(ours.stream().allMatch(r -> r.authorization().isPresent()), "every request to its origin carries it");
+        assertTrue(ours.stream().noneMatch(r -> r.header("x-answered").orElse("").equals("401")), "no challenge needed");
+        assertTrue(site.requests().stream().filter(r -> r.host().startsWith("localhost"))
+                .noneMatch(r -> r.authorization().isPresent()), "never to another origin");
+        assertTrue(Files.exists(crawls.file(site.port(), "docs/index.html")));
+        assertEquals(6, report.exitCode(), "localhost asks for its own credentials, which it never gets");
+    }
+
+    @Test
+    void wrongPreemptiveCredentialsAreRejectedWithoutARetry() throws Exception {
+        site = LoopbackSite.builder().html("/docs/", links("a.html")).html("/docs/a.html", "A")
+                .protect("/docs/", "Docs", "alice", "right").start();
+        TestCrawls crawls = new TestCrawls(tmp).preemptiveUser(site.url("/"), "alice", "wrong");
+
+        CrawlReport report = crawls.crawl(site.url("/docs/"));
+
+        assertEquals(6, report.exitCode());
+        assertEquals(1, site.requests().stream().filter(r -> r.authorization().isPresent()).count());
+    }
+
+    @Test
     void twoRealmsOnOneServerGetTheirOwnCredentials() throws Exception {
         site = LoopbackSite.builder().html("/", links("/docs/", "/ops/"))
                 .html("/docs/", "docs").html("/ops/", "ops")

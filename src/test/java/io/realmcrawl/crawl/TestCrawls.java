@@ -50,6 +50,15 @@ final class TestCrawls {
         return this;
     }
 
+    /** A credential for any realm of {@code server}, sent from the first request on. */
+    TestCrawls preemptiveUser(URI server, String user, String password) throws IOException {
+        Path file = Files.createTempFile(dir, "pass", ".txt");
+        Files.writeString(file, password + "\n");
+        credentials.add(new CredentialEntry(Origin.of(server), Optional.empty(), user, new PasswordSource.File(file),
+                true));
+        return this;
+    }
+
     TestCrawls include(String regex) {
         include.add(Pattern.compile(regex));
         return this;
