@@ -27,6 +27,14 @@ public final class Credentials {
         this.password = Objects.requireNonNull(password, "password").clone();
     }
 
+    /**
+     * These credentials for HttpClient's own proxy authentication (a 407, and the CONNECT of an
+     * https tunnel), with a copy of the password. Used only for the proxy's login, never an origin's.
+     */
+    public org.apache.hc.client5.http.auth.UsernamePasswordCredentials forProxy() {
+        return new org.apache.hc.client5.http.auth.UsernamePasswordCredentials(user, password.clone());
+    }
+
     public String user() {
         return user;
     }

@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
+import io.realmcrawl.config.ProxySettings;
 import io.realmcrawl.config.Quantities;
 import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.config.TlsSettings;
@@ -83,6 +84,18 @@ final class CrawlFlags {
             description = "Text of the login form: an HTML page matching it is an auth failure, not saved.")
     String loginPage;
 
+    @Option(names = "--proxy", paramLabel = "URL", description = "Send every request through this http:// proxy.")
+    String proxy;
+
+    @Option(names = "--proxy-user", paramLabel = "NAME", description = "The proxy's own login (answered on its 407).")
+    String proxyUser;
+
+    @Option(names = "--proxy-password-file", paramLabel = "FILE", description = "Read --proxy-user's password from FILE.")
+    Path proxyPasswordFile;
+
+    @Option(names = "--proxy-password-env", paramLabel = "VAR", description = "Read --proxy-user's password from VAR.")
+    String proxyPasswordEnv;
+
     @Option(names = "--user-agent", paramLabel = "S", description = "User-Agent header (default names realmcrawl).")
     String userAgent;
 
@@ -113,7 +126,7 @@ final class CrawlFlags {
         String name = starts.get(0).getHost();
         return new CrawlConfig(name, starts, List.of(), List.of(), Limits.DEFAULTS, CrawlConfig.DEFAULT_USER_AGENT,
                 Path.of("output", name), List.of(), LoginDetection.NONE, RunPolicy.DEFAULTS, TlsSettings.DEFAULTS,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static URI parseStartUrl(String url) {
@@ -141,8 +154,33 @@ final class CrawlFlags {
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
         config = config.withLogin(login(config.login()));
+        config = proxy == null ? config : config.withProxy(Optional.of(proxySettings()));
         config = include.isEmpty() ? config : config.withInclude(concat(config.include(), compile("--include", include)));
         return exclude.isEmpty() ? config : config.withExclude(concat(config.exclude(), compile("--exclude", exclude)));
+    }
+
+    private ProxySettings proxySettings() {
+        Origin origin;
+        try {
+            origin = Origin.parse(proxy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proxy '" + proxy + "' is not http://host:port");
+        }
+        if (origin.isHttps()) {
+            throw new UsageException("--proxy must be an http:// proxy (https sites go through it in a CONNECT tunnel)");
+        }
+        if (proxyUser == null) {
+            if (proxyPasswordFile != null || proxyPasswordEnv != null) {
+                throw new UsageException("--proxy-password-file and --proxy-password-env need --proxy-user NAME");
+            }
+            return new ProxySettings(origin, Optional.empty(), Optional.empty());
+        }
+        if ((proxyPasswordFile == null) == (proxyPasswordEnv == null)) {
+            throw new UsageException("--proxy-user needs one of --proxy-password-file FILE and --proxy-password-env VAR");
+        }
+        PasswordSource password = proxyPasswordFile != null ? new PasswordSource.File(proxyPasswordFile)
+                : new PasswordSource.Env(proxyPasswordEnv);
+        return new ProxySettings(origin, Optional.of(proxyUser), Optional.of(password));
     }
 
     private LoginDetection login(LoginDetection fromConfig) {

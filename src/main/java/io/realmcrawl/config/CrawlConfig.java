@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  * @param login       how to recognise a redirect to a login form or a login page served as 200
  * @param run         how a run treats time and the disk (max-duration, fsync, attic)
  * @param tls         which certificates are trusted: the JDK's, private CAs, or (insecure) any
+ * @param proxy       the HTTP proxy all requests go through, if any
  * @param source      the YAML file this came from, if any (for messages)
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
-                          LoginDetection login, RunPolicy run, TlsSettings tls, Optional<Path> source) {
+                          LoginDetection login, RunPolicy run, TlsSettings tls, Optional<ProxySettings> proxy,
+                          Optional<Path> source) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -44,6 +46,7 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(source, "source");
         if (startUrls.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one start URL");
@@ -51,42 +54,47 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
-        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, tls, source);
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withLimits(Limits v) {
-        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withUserAgent(String v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withOutput(Path v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withLogin(LoginDetection v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run, tls, proxy, source);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v, tls, proxy, source);
+    }
+
+    public CrawlConfig withProxy(Optional<ProxySettings> v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, tls,
+                v, source);
     }
 
     public CrawlConfig withTls(TlsSettings v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, v, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, v, proxy, source);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, tls, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, tls, proxy, source);
     }
 }

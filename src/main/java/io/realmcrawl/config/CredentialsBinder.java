@@ -69,7 +69,7 @@ final class CredentialsBinder {
     }
 
     /** A Basic user-id cannot contain a colon (RFC 7617 section 2), so one is refused here. */
-    private static String user(Field field) throws ConfigProblem {
+    static String user(Field field) throws ConfigProblem {
         String user = field.plainText();
         if (user.isEmpty() || user.contains(":")) {
             throw field.problem("must be a non-empty user name without ':', got " + Field.quoted(user));
@@ -77,7 +77,8 @@ final class CredentialsBinder {
         return user;
     }
 
-    private PasswordSource passwordSource(Section section) throws ConfigProblem {
+    /** The password source of a mapping with 'password-file' or 'password-env' (a credential, the proxy). */
+    PasswordSource passwordSource(Section section) throws ConfigProblem {
         Optional<Field> file = section.optional("password-file");
         Optional<Field> variable = section.optional("password-env");
         if (file.isPresent() && variable.isPresent()) {

@@ -204,6 +204,7 @@ public final class Crawler {
 
     private FetchSettings settings(Limits limits) {
         return new FetchSettings(config.userAgent(), limits.connectTimeout(), limits.responseTimeout(),
-                limits.pageTimeout(), limits.maxPageBytes(), limits.concurrency(), config.tls());
+                limits.pageTimeout(), limits.maxPageBytes(), limits.concurrency(), config.tls(),
+                ProxyLogin.of(config.proxy()));
     }
 }

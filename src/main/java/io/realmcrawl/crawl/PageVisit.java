@@ -125,6 +125,10 @@ final class PageVisit {
             List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url) : List.of();
             return new Outcome.NotModified(stored.get(), head, links);
         }
+        if (status == 407) {
+            return new Outcome.AuthFailed(url, "the proxy refused the request (407): give it a login with"
+                    + " --proxy-user and --proxy-password-file, or check the one given");
+        }
         if (status == 401) {
             String why = RealmAuth.failure(response.context()).map(AuthFailure::message)
                     .orElse("401 Unauthorized with no usable challenge");

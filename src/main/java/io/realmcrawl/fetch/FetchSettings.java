@@ -3,6 +3,7 @@ package io.realmcrawl.fetch;
 import io.realmcrawl.config.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the fetcher talks to servers.
@@ -14,10 +15,11 @@ import java.util.Objects;
  * @param maxBodyBytes    largest body accepted, counted after decompression
  * @param maxConnections  connections open at once, in all
  * @param tls             which server certificates are trusted
+ * @param proxy           the proxy all requests go through, if any
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration responseTimeout,
                             Duration pageTimeout, long maxBodyBytes, int maxConnections,
-                            TlsSettings tls) {
+                            TlsSettings tls, Optional<FetchProxy> proxy) {
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(connectTimeout, "connectTimeout");

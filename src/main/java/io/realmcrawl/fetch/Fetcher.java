@@ -66,17 +66,18 @@ public final class Fetcher implements Closeable {
                         .setMaxConnPerRoute(settings.maxConnections())
                         .setTlsSocketStrategy(tlsStrategy(settings))
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(timeout(settings.responseTimeout()))
-                        .setAuthenticationEnabled(false)
-                        .setRedirectsEnabled(false)
-                        .build())
                 .disableRedirectHandling()
                 .disableAuthCaching()
                 .disableAutomaticRetries()
                 .setUserAgent(settings.userAgent())
                 .setDefaultCookieStore(cookies)
                 .addExecInterceptorAfter(ChainElement.COMPRESS.name(), "head-recorder", new HeadRecorder());
+        boolean proxyAuth = settings.proxy().map(p -> ProxyOnlyAuth.install(builder, p)).orElse(false);
+        builder.setDefaultRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(timeout(settings.responseTimeout()))
+                .setAuthenticationEnabled(proxyAuth)
+                .setRedirectsEnabled(false)
+                .build());
         interceptors.accept(builder);
         this.client = builder.build();
     }

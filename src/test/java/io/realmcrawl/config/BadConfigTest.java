@@ -27,6 +27,10 @@ class BadConfigTest {
 
     static Stream<Bad> badConfigs() {
         return Stream.of(
+                new Bad("https proxy", START + "proxy:\n  url: https://proxy.example:3128\n", 3,
+                        "'url' must be an http:// proxy"),
+                new Bad("proxy user without a password", START + "proxy:\n  url: http://proxy.example:3128\n  user: p\n",
+                        3, "needs 'password-file'"),
                 new Bad("yes for a boolean", START + "run:\n  fsync: yes\n", 3,
                         "'fsync' must be true or false, got \"yes\""),
                 new Bad("unknown run key", START + "run:\n  max-durations: 1h\n", 3,

@@ -7,6 +7,7 @@ import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
+import io.realmcrawl.config.ProxySettings;
 import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.config.TlsSettings;
 import io.realmcrawl.scope.Origin;
@@ -26,6 +27,7 @@ final class TestCrawls {
     private final List<Pattern> include = new ArrayList<>();
     private Limits limits = Limits.DEFAULTS.withConcurrency(2);
     private LoginDetection login = LoginDetection.NONE;
+    private Optional<ProxySettings> proxy = Optional.empty();
     private Optional<Path> cookies = Optional.empty();
 
     TestCrawls(Path dir) {
@@ -64,6 +66,11 @@ final class TestCrawls {
         return this;
     }
 
+    TestCrawls proxy(ProxySettings proxy) {
+        this.proxy = Optional.of(proxy);
+        return this;
+    }
+
     TestCrawls login(LoginDetection login) {
         this.login = login;
         return this;
@@ -84,7 +91,8 @@ final class TestCrawls {
 
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
-                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, TlsSettings.DEFAULTS, Optional.empty());
+                CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, TlsSettings.DEFAULTS,
+                proxy, Optional.empty());
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), cookies);
     }
 

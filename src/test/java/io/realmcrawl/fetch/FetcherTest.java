@@ -33,7 +33,7 @@ class FetcherTest {
 
     private Fetcher fetcher(Duration pageTimeout, long maxBytes) {
         fetcher = new Fetcher(new FetchSettings("realmcrawl-test", Duration.ofSeconds(2), Duration.ofSeconds(5),
-                pageTimeout, maxBytes, 4, TlsSettings.DEFAULTS), b -> { });
+                pageTimeout, maxBytes, 4, TlsSettings.DEFAULTS, java.util.Optional.empty()), b -> { });
         return fetcher;
     }
 
