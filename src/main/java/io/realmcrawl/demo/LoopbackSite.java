@@ -121,6 +121,7 @@ public final class LoopbackSite implements AutoCloseable {
     private final List<Dynamic> dynamics;
     private final List<Guard> guards;
     private final Instant started = Instant.now();
+    private final java.util.concurrent.atomic.AtomicInteger handling = new java.util.concurrent.atomic.AtomicInteger();
     private final Traffic traffic;
     private volatile Duration delay;
 
@@ -172,7 +173,26 @@ public final class LoopbackSite implements AutoCloseable {
 
     /** Every request received so far, in order. */
     public List<Request> requests() {
+        awaitQuiet();
         return traffic.requests();
+    }
+
+    /**
+     * Waits (up to two seconds) until no request is being handled: a route's request is logged
+     * once it has answered, which can be just after the client has read the answer.
+     */
+    private void awaitQuiet() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        synchronized (handling) {
+            while (handling.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    handling.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The requests for one path (query included), in order. */
@@ -241,6 +261,18 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        handling.incrementAndGet();
+        try {
+            serve(exchange);
+        } finally {
+            synchronized (handling) {
+                handling.decrementAndGet();
+                handling.notifyAll();
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
