@@ -54,47 +54,57 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
-        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, v, include, exclude, limits, userAgent, output,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
-        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withLimits(Limits v) {
-        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withUserAgent(String v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, v, output,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withOutput(Path v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v, credentials, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v,
+                credentials, login, run, tls, proxy, source);
     }
 
     public CrawlConfig withLogin(LoginDetection v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, v, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, v, run, tls, proxy, source);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, v, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, login, v, tls, proxy, source);
     }
 
     public CrawlConfig withProxy(Optional<ProxySettings> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, tls,
-                v, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, login, run, tls, v, source);
     }
 
     public CrawlConfig withTls(TlsSettings v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, v, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, login, run, v, proxy, source);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
-        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output, v, login, run, tls, proxy, source);
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                v, login, run, tls, proxy, source);
     }
 }

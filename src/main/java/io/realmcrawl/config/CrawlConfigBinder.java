@@ -108,7 +108,8 @@ final class CrawlConfigBinder {
         return patterns;
     }
 
-    private static Pattern pattern(Field item) throws ConfigProblem {
+    /** A regex field, compiled; a regex that does not compile is an error on its line. */
+    static Pattern pattern(Field item) throws ConfigProblem {
         String regex = item.text();
         try {
             return Pattern.compile(regex);

@@ -2,8 +2,6 @@ package io.realmcrawl.config;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Binds the {@code login:} mapping to {@link LoginDetection}: {@code url} and {@code page}, both regexes. */
 final class LoginBinder {
@@ -20,19 +18,9 @@ final class LoginBinder {
         LoginDetection detection = LoginDetection.NONE;
         Optional<Field> url = section.optional("url");
         if (url.isPresent()) {
-            detection = detection.withUrl(pattern(url.get()));
+            detection = detection.withUrl(CrawlConfigBinder.pattern(url.get()));
         }
         Optional<Field> page = section.optional("page");
-        return page.isPresent() ? detection.withPage(pattern(page.get())) : detection;
-    }
-
-    private static Pattern pattern(Field field) throws ConfigProblem {
-        String regex = field.text();
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw field.problem("holds a regular expression that does not compile: " + e.getDescription()
-                    + " at index " + e.getIndex() + " of " + Field.quoted(regex));
-        }
+        return page.isPresent() ? detection.withPage(CrawlConfigBinder.pattern(page.get())) : detection;
     }
 }
