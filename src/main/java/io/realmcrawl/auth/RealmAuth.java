@@ -126,6 +126,19 @@ public final class RealmAuth implements ExecChainHandler {
         return store.rejected();
     }
 
+    /**
+     * The protection space whose prefix covers {@code url}, once a challenge met on the way there
+     * was answered or refused: the realm a page belongs to, for the progress line and the report.
+     */
+    public Optional<ProtectionSpace> spaceOf(java.net.URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        try {
+            return store.covering(new Target(Origin.of(url), path)).map(SpaceEntry::space);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** How many times the credential source was asked. */
     public int lookups() {
         return lookups.get();

@@ -57,7 +57,13 @@ final class RunOptions {
             throws IOException, InterruptedException {
         Crawler crawler = new Crawler(config.withRun(runPolicy(config.run())), credentials, cookies);
         Signals.onStop(crawler::stop, CrawlReport.EXIT_STOPPED_EARLY);
-        CrawlReport result = crawler.run();
+        Optional<ProgressLine> progress = progressLine(crawler, err);
+        CrawlReport result;
+        try {
+            result = crawler.run();
+        } finally {
+            progress.ifPresent(ProgressLine::close);
+        }
         if (!quiet) {
             err.println(result.summary());
             err.flush();
@@ -66,6 +72,14 @@ final class RunOptions {
             result.writeJson(report);
         }
         return result.exitCode();
+    }
+
+    /** The live progress line on a terminal; nothing off a terminal (cron) or with -q. */
+    private Optional<ProgressLine> progressLine(Crawler crawler, PrintWriter err) {
+        if (quiet || !Terminal.attached()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProgressLine(crawler::progress, err, java.time.Clock.systemUTC()).start());
     }
 
     /** The config's run policy with this command line's flags on top. */

@@ -58,6 +58,7 @@ public final class Crawler {
     });
     private volatile Frontier frontier;
     private volatile Fetcher fetcher;
+    private volatile java.util.function.Supplier<Progress> progress = () -> Progress.NOT_STARTED;
 
     public Crawler(CrawlConfig config, CredentialSource credentials) {
         this(config, credentials, Optional.empty());
@@ -93,6 +94,11 @@ public final class Crawler {
                 current.abortInFlight();
             }
         }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How far the run has got; safe from any thread, cheap enough to call a few times a second. */
+    public Progress progress() {
+        return progress.get();
     }
 
     /**
@@ -140,6 +146,7 @@ public final class Crawler {
                 frontier.stop();
             }
             ScopeMemory scopes = new ScopeMemory(config.output(), scope, config.include(), config.exclude());
+            scopes.rememberRunning();
             boolean reparse = scopes.changed();
             if (reparse) {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
@@ -147,7 +154,9 @@ public final class Crawler {
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
                     config.login());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
-            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
+            VisitNotes notes = new VisitNotes(state, auth);
+            progress = () -> report.progress(frontier.queued(), notes.lastRealm());
+            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping, notes).run();
             saveCookies(fetcher);
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());

@@ -60,6 +60,14 @@ final class ReportCollector {
         authFailures.add(message);
     }
 
+    /** The counts so far, for the progress line. */
+    synchronized Progress progress(int queued, String realm) {
+        int done = changes.values().stream().mapToInt(Integer::intValue).sum();
+        int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
+        double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
+        return new Progress(realm, done, queued, bytesSaved, failed, seconds);
+    }
+
     synchronized int changes(Change change) {
         return changes.getOrDefault(change, 0);
     }

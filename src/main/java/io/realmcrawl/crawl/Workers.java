@@ -26,10 +26,13 @@ final class Workers {
     private final OutcomeRecorder recorder;
     private final Limits limits;
     private final BooleanSupplier stopping;
+    private final VisitNotes notes;
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
-    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping) {
+    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping,
+            VisitNotes notes) {
+        this.notes = notes;
         this.frontier = frontier;
         this.visit = visit;
         this.recorder = recorder;
@@ -77,7 +80,10 @@ final class Workers {
             frontier.stop();
             return;
         }
-        for (PageVisit.Step step : visit.visit(lease)) {
+        long start = System.nanoTime();
+        List<PageVisit.Step> steps = visit.visit(lease);
+        notes.visited(lease.url(), java.time.Duration.ofNanos(System.nanoTime() - start));
+        for (PageVisit.Step step : steps) {
             if (stopping.getAsBoolean() && step.outcome() instanceof Outcome.Failed) {
                 // Abandoned by the stop: left leased, so the next run fetches it again.
                 unfetched.incrementAndGet();

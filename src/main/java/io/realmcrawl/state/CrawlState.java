@@ -185,6 +185,21 @@ public final class CrawlState implements Closeable {
         }
     }
 
+    /**
+     * Notes how long the last fetch of {@code url} took and the protection space that answered it
+     * (for the report). Written now and committed with the next commit, normally the URL's own
+     * completion, so it costs no sync of its own.
+     */
+    public void noteVisit(URI url, java.time.Duration took, Optional<String> realm) throws IOException {
+        synchronized (db) {
+            try {
+                urls.noteVisit(url, took.toMillis(), realm);
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+    }
+
     /** The most recent run: the current one once {@link #beginRun} was called. */
     public Optional<RunInfo> lastRun() throws IOException {
         synchronized (db) {

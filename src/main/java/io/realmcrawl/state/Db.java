@@ -45,6 +45,24 @@ final class Db implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code file} for reading only, without taking the output folder's lock: for
+     * {@code status}, {@code explain} and {@code report} while a crawl may be writing. In WAL mode
+     * a reader never blocks the writer and sees the last committed state.
+     */
+    static Db openReadOnly(Path file) throws IOException {
+        try {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(5000);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            c.setAutoCommit(false); // one read transaction: every query sees the same snapshot
+            return new Db(file, c);
+        } catch (SQLException e) {
+            throw new IOException("cannot read the crawl state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The statement for {@code sql}, prepared once. */
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement s = statements.get(sql);

@@ -10,9 +10,14 @@ import java.sql.SQLException;
  * <p>The schema's version is SQLite's {@code PRAGMA user_version}: 0 in a new file, then
  * {@link #VERSION}. A later realmcrawl that changes the tables raises the version and migrates
  * older files forward; an older realmcrawl must not guess at a newer file, so it stops.
+ *
+ * <p>Versions: 1 is the tables below; 2 adds {@code urls.duration_ms} and {@code urls.realm}
+ * (how long the last fetch of the URL took and which protection space answered it), for the
+ * HTML report. A version-1 file is migrated in place the first time a crawl opens it; readers
+ * ({@link StateSnapshot}) treat the missing columns as unknown.
  */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** One row per URL ever seen; its record columns hold the outcome of its last completion. */
     private static final String URLS = """
@@ -55,6 +60,11 @@ final class Schema {
                 delay_ms      INTEGER NOT NULL DEFAULT 0
             )""";
 
+    /** Version 1 to 2: per-URL fetch time and realm. Nullable, so every version-1 row stays valid. */
+    private static final java.util.List<String> TO_VERSION_2 = java.util.List.of(
+            "ALTER TABLE urls ADD COLUMN duration_ms INTEGER",
+            "ALTER TABLE urls ADD COLUMN realm TEXT");
+
     private Schema() {
     }
 
@@ -67,8 +77,11 @@ final class Schema {
                         + found + "; this one reads up to " + VERSION + "): run that newer version, or delete "
                         + db.file().getParent() + " to start this crawl over");
             }
-            if (found < VERSION) {
+            if (found < 1) {
                 create(db);
+            }
+            if (found < 2) {
+                migrate(db, TO_VERSION_2, 2);
             }
         } catch (SQLException e) {
             throw db.failure(e);
@@ -86,7 +99,26 @@ final class Schema {
         db.execute(QUEUE_INDEX);
         db.execute(RUNS);
         db.execute(HOSTS);
-        db.execute("PRAGMA user_version = " + VERSION);
+        db.execute("PRAGMA user_version = 1");
         db.commit();
+    }
+
+    /** Runs one migration's statements and sets the version, in one transaction. */
+    private static void migrate(Db db, java.util.List<String> statements, int version) throws SQLException {
+        for (String sql : statements) {
+            db.execute(sql);
+        }
+        db.execute("PRAGMA user_version = " + version);
+        db.commit();
+    }
+
+    /** True when the database has {@code column} in {@code table} (a reader meeting an older file). */
+    static boolean hasColumn(Db db, String table, String column) throws SQLException {
+        java.sql.PreparedStatement s = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+        s.setString(1, table);
+        s.setString(2, column);
+        try (ResultSet r = s.executeQuery()) {
+            return r.next();
+        }
     }
 }

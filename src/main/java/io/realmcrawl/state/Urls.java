@@ -52,6 +52,9 @@ final class Urls {
                 last_modified = ?, fetched_at = ?, change = ?, detail = ?
             WHERE url = ?""";
 
+    /** Schema 2: how long the URL's last fetch took and which protection space answered it. */
+    private static final String NOTE_VISIT = "UPDATE urls SET duration_ms = ?, realm = ? WHERE url = ?";
+
     private static final String COUNT_QUEUED = "SELECT count(*) FROM urls WHERE state = 'queued'";
     private static final String MAX_SEQ = "SELECT coalesce(max(seq), 0) FROM urls";
 
@@ -143,6 +146,15 @@ final class Urls {
         RecordRows.bind(s, record);
         s.setString(11, record.url().toString());
         return s.executeUpdate() == 1;
+    }
+
+    /** Records the fetch time and realm of {@code url}; committed with the next commit. */
+    void noteVisit(URI url, long durationMs, java.util.Optional<String> realm) throws SQLException {
+        PreparedStatement s = db.prepare(NOTE_VISIT);
+        s.setLong(1, durationMs);
+        s.setString(2, realm.orElse(null));
+        s.setString(3, url.toString());
+        s.executeUpdate();
     }
 
     int countQueued() throws SQLException {
