@@ -194,7 +194,8 @@ class CrawlStateTest {
             s.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
         }
         IOException e = assertThrows(IOException.class, () -> CrawlState.open(dir, false));
-        assertEquals(db + " was written by a newer realmcrawl (state schema version 2; this one reads up to 1):"
+        assertEquals(db + " was written by a newer realmcrawl (state schema version " + (Schema.VERSION + 1)
+                + "; this one reads up to " + Schema.VERSION + "):"
                 + " run that newer version, or delete " + db.getParent() + " to start this crawl over", e.getMessage());
     }
 
