@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "realmcrawl", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Mirrors sections of web sites protected by HTTP authentication.",
-        subcommands = {CrawlCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CrawlCommand.class, DemoCommand.class, StatusCommand.class, ExplainCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes (wget's):%n",
         exitCodeList = {"0:success", "1:generic error", "2:bad command line or crawl config", "3:file I/O error",
             "4:network failure", "5:TLS verification failure", "6:authentication failure", "7:protocol error",
@@ -33,7 +34,13 @@ public final class Main implements Runnable {
 
     /** Same, with messages and the summary written to {@code err}. */
     public static int run(java.io.PrintWriter err, String... args) {
+        return run(new java.io.PrintWriter(System.out, true), err, args);
+    }
+
+    /** Same, with what a command prints as its result (status, explain, completion) going to {@code out}. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
         cli.setExecutionExceptionHandler(new Failures());
         cli.setErr(err);
         return cli.execute(args);

@@ -17,11 +17,34 @@ import java.time.Instant;
  * {@code changed}, {@code unchanged}, {@code removed}, {@code failed}, {@code pages_saved},
  * {@code bytes_saved}, {@code duration_s}, and {@code stopped_early} when it applies.
  */
-final class RunHistory {
+public final class RunHistory {
     static final String FILE_NAME = "history.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunHistory() {
+    }
+
+    /**
+     * The runs recorded in {@code output}'s history, oldest first; lines that are not JSON
+     * objects (a line cut by a full disk) are skipped. Empty when there is no history yet.
+     */
+    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> read(Path output) throws IOException {
+        Path file = output.resolve(FILE_NAME);
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> runs = new java.util.ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return runs;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(line);
+                if (node != null && node.isObject()) {
+                    runs.add(node);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // a torn line: the others still tell the story
+            }
+        }
+        return runs;
     }
 
     static void append(Path output, CrawlReport report) throws IOException {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * takes the links of unchanged pages from the crawl state instead of parsing them again; when the
  * scope has changed since (a rule widened, say), those links must be looked at again.
  */
-final class ScopeMemory {
+public final class ScopeMemory {
     /** The scope of the run going on or ended last, complete or not: what {@code explain} re-evaluates. */
     static final String RUNNING = "run-scope.txt";
 
@@ -54,7 +54,7 @@ final class ScopeMemory {
      * The scope a run recorded in {@code output}: the running (or last) run's, else the last
      * complete run's; empty when no run recorded one (a folder from before this file existed).
      */
-    static Optional<Scope> recorded(Path output) throws IOException {
+    public static Optional<Scope> recorded(Path output) throws IOException {
         Path folder = output.resolve(".realmcrawl");
         for (Path candidate : java.util.List.of(folder.resolve(RUNNING), folder.resolve("scope.txt"))) {
             if (Files.isRegularFile(candidate)) {

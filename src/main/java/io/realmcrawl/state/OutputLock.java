@@ -63,6 +63,32 @@ public final class OutputLock implements Closeable {
         }
     }
 
+    /**
+     * Who holds {@code output}'s lock ("pid N, since T"), or empty when no run does. Reads only:
+     * it tries a shared lock on the file for an instant (a run's lock is exclusive) and so works
+     * for a user who may read the folder but not write it. Never creates the file.
+     */
+    public static java.util.Optional<String> holder(Path output) throws IOException {
+        Path file = output.resolve(".realmcrawl").resolve("lock");
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        Path real = file.toRealPath();
+        synchronized (HELD) {
+            if (HELD.containsKey(real)) {
+                return java.util.Optional.of(HELD.get(real));
+            }
+            try (FileChannel channel = FileChannel.open(real, StandardOpenOption.READ)) {
+                FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+                if (probe == null) {
+                    return java.util.Optional.of(describe(readHolder(channel)));
+                }
+                probe.release();
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
