@@ -5,6 +5,7 @@ import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.ConfigLoader;
 import io.realmcrawl.config.CrawlConfig;
+import io.realmcrawl.crawl.DryRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class CrawlCommand implements Callable<Integer> {
     @Mixin
     CrawlFlags flags;
 
+    @Option(names = "--dry-run", description = {"Show the scope decisions for the start URLs and the links on them, and",
+        "which credential entry answers which realm. Fetches only the start URLs; saves nothing, writes no state."})
+    boolean dryRun;
+
     @Mixin
     RunOptions run;
 
@@ -43,6 +48,9 @@ final class CrawlCommand implements Callable<Integer> {
         credentials.addAll(flags.credentialEntries(config.startUrls()));
         CredentialSource source = CredentialOrder.of(credentials, flags.netrcFile(), flags.netrcLogin(),
                 new TerminalPrompter());
+        if (dryRun) {
+            return new DryRun(config.withCredentials(credentials), source).run(spec.commandLine().getOut());
+        }
         return run.crawl(config.withCredentials(credentials), source, flags.cookiesFile(), spec.commandLine().getErr());
     }
 

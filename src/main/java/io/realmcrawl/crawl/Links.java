@@ -37,6 +37,12 @@ final class Links {
         return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url) : List.of();
     }
 
+    /** The links of a response body read straight from the network (the dry run saves nothing). */
+    static List<URI> ofBody(InputStream body, ResponseHead head, URI url) throws IOException {
+        return isHtml(url, head) ? LinkExtractor.extract(body, charsetOf(head), url).stream().map(Link::url).toList()
+                : List.of();
+    }
+
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
