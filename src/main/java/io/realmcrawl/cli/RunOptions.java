@@ -7,6 +7,7 @@ import io.realmcrawl.crawl.CrawlReport;
 import io.realmcrawl.crawl.Crawler;
 import io.realmcrawl.config.RunPolicy;
 import io.realmcrawl.log.LogLevel;
+import io.realmcrawl.log.LogOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options every crawling command shares (-q, -v, --report), and the run that uses them. */
+/** Options every crawling command shares (-q, -v, --report, logging), and the run that uses them. */
 final class RunOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "Errors only; no summary at the end.")
@@ -40,10 +41,29 @@ final class RunOptions {
     @Option(names = "--attic", description = "After a complete run, move pages the site no longer has into OUTPUT/_attic/.")
     boolean attic;
 
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Also write the log to FILE, rotated when it passes --log-max-size (FILE.1 ... FILE.5 kept).")
+    Path logFile;
+
+    @Option(names = "--log-max-size", paramLabel = "SIZE", converter = CrawlFlags.ByteSizeConverter.class,
+            description = "Size at which --log-file is rotated (default 10MiB).")
+    Long logMaxSize;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = LogFormatConverter.class,
+            description = "text (default) or json: one JSON object per line, for log shippers. Credentials are redacted in both.")
+    LogOutput.Format logFormat = LogOutput.Format.TEXT;
+
+    static final long DEFAULT_LOG_MAX_SIZE = 10L * 1024 * 1024;
+
     void applyLogLevel() {
         if (quiet && verbose) {
             throw new UsageException("-q and -v cannot be used together");
         }
+        if (logMaxSize != null && logFile == null) {
+            throw new UsageException("--log-max-size needs --log-file");
+        }
+        LogOutput.apply(logFormat, Optional.ofNullable(logFile), logMaxSize == null ? DEFAULT_LOG_MAX_SIZE : logMaxSize);
         LogLevel.of(quiet, verbose).apply();
     }
 
@@ -88,6 +108,18 @@ final class RunOptions {
         policy = fsync ? policy.withFsync(true) : policy;
         policy = requireHttpsForAuth ? policy.withRequireHttpsForAuth(true) : policy;
         return attic ? policy.withAttic(true) : policy;
+    }
+
+    /** text or json, in any case. */
+    static final class LogFormatConverter implements picocli.CommandLine.ITypeConverter<LogOutput.Format> {
+        @Override
+        public LogOutput.Format convert(String value) {
+            try {
+                return LogOutput.Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a log format (text or json)");
+            }
+        }
     }
 
     /** Reads durations as crawl configs write them: 500ms, 10s, 45m, 2h, or seconds. */
