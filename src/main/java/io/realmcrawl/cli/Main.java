@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "realmcrawl", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Mirrors sections of web sites protected by HTTP authentication.",
         subcommands = {CrawlCommand.class, DemoCommand.class, StatusCommand.class, ExplainCommand.class,
-            ReportCommand.class,
+            ReportCommand.class, CompletionCommand.class, ManCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes (wget's):%n",
         exitCodeList = {"0:success", "1:generic error", "2:bad command line or crawl config", "3:file I/O error",
