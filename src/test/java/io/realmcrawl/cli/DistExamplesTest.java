@@ -135,6 +135,10 @@ class DistExamplesTest {
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         List<String> commands = section.lines().map(String::strip).filter(l -> l.startsWith("realmcrawl ")).toList();
         assertTrue(commands.size() >= 6, "examples found: " + commands);
+        assertTrue(section.contains("ExecStart=" + section(SERVICE, "Service").get("ExecStart").get(0) + "\n"),
+                "the README shows the service's ExecStart as it is");
+        String cron = Files.readAllLines(CRON).stream().filter(l -> l.startsWith("15 2 ")).findFirst().orElseThrow();
+        assertTrue(section.contains(cron + "\n"), "the README shows the cron line as it is");
         for (String command : commands) {
             List<String> words = PackagingTest.words(command.replaceAll("\\s+#.*$", "").replaceAll("\\s*[>|].*$", ""));
             CommandLine.ParseResult parsed = parse(words.subList(1, words.size()));
