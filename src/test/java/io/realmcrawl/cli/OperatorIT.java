@@ -69,6 +69,8 @@ class OperatorIT {
             assertTrue(status.contains("not ended: running now"), status);
             assertTrue(Files.readString(report).contains("\"outcomes\":[{"), "a report written mid-run has data");
             assertJsonLogWithoutSecrets(crawl.output(), "stderr");
+            assertFalse(crawl.output().contains("\r") || crawl.output().contains("\u001b"),
+                    "no progress line and no escape code off a terminal: " + crawl.output());
             assertJsonLogWithoutSecrets(Files.readString(logFile, StandardCharsets.UTF_8), "the log file");
         }
     }
