@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * bashcompinit}), so completion never drifts from the options.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints the shell completion script for bash and zsh. Install with:",
+        description = {"Prints the shell completion script (bash, zsh).", "Install with:",
             "  realmcrawl completion > /etc/bash_completion.d/realmcrawl",
             "or, for one shell: source <(realmcrawl completion)"})
 final class CompletionCommand implements Callable<Integer> {

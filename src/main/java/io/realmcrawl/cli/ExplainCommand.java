@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code realmcrawl explain OUTPUT URL}: why a URL was or was not crawled. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Says why URL was or was not crawled into OUTPUT: its state record (outcome, status,",
-            "reason, depth, when), and the scope rule that admits or rejects it. Reads only."})
+        description = {"Says why URL was or was not crawled into OUTPUT.",
+            "Shows its state record (outcome, status, reason, depth, when) and the scope rule that admits or"
+                + " rejects it. Reads only: safe while a crawl runs."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUTPUT", description = "The output folder of a crawl.")

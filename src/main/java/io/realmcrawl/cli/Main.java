@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code realmcrawl} command: subcommands {@code crawl} and {@code demo}, exit codes as
- * wget's (see the README).
+ * The {@code realmcrawl} command: subcommands {@code crawl} and {@code demo}, the operator's
+ * {@code status}, {@code explain} and {@code report}, and {@code completion} and {@code man} for
+ * packaging; exit codes as wget's (see the README).
  */
 @Command(name = "realmcrawl", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Mirrors sections of web sites protected by HTTP authentication.",

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code realmcrawl report OUTPUT [-o FILE]}: the self-contained HTML report of a crawl. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a self-contained HTML report of OUTPUT's crawl (charts of outcomes, realms,",
-            "statuses, changes, slowest pages, errors, throughput, run history). Reads only; safe during a run."})
+        description = {"Writes a self-contained HTML report of OUTPUT's crawl.",
+            "Charts of outcomes, realms, statuses, changes, slowest pages, errors, throughput and the run"
+                + " history. Reads only: safe while a crawl runs."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUTPUT", description = "The output folder of a crawl.")
