@@ -33,6 +33,10 @@ sealed interface Outcome {
     record OutOfScope(URI url, String reason) implements Outcome {
     }
 
+    /** Not requested: robots.txt disallows it; {@code rule} says which line (or why all is disallowed). */
+    record Disallowed(URI url, String rule) implements Outcome {
+    }
+
     /** The server wanted credentials that were missing or wrong. */
     record AuthFailed(URI url, String message) implements Outcome {
     }

@@ -56,6 +56,11 @@ final class OutcomeRecorder {
             record = new UrlRecord(lease.url(), lease.depth(), 0, Optional.empty(), 0, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.OUT_OF_SCOPE,
                     Optional.of(o.reason()));
+        } else if (outcome instanceof Outcome.Disallowed d) {
+            log.info("not fetched: {} ({})", d.url(), d.rule());
+            record = new UrlRecord(lease.url(), lease.depth(), 0, Optional.empty(), 0, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.DISALLOWED,
+                    Optional.of(d.rule()));
         } else if (outcome instanceof Outcome.AuthFailed a) {
             record = authFailed(lease, a);
         } else if (outcome instanceof Outcome.HttpError e) {

@@ -24,15 +24,18 @@ final class Workers {
     private final Frontier frontier;
     private final PageVisit visit;
     private final OutcomeRecorder recorder;
+    private final Retries retries;
     private final Limits limits;
     private final BooleanSupplier stopping;
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
-    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping) {
+    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Retries retries, Limits limits,
+            BooleanSupplier stopping) {
         this.frontier = frontier;
         this.visit = visit;
         this.recorder = recorder;
+        this.retries = retries;
         this.limits = limits;
         this.stopping = stopping;
     }
@@ -83,7 +86,9 @@ final class Workers {
                 unfetched.incrementAndGet();
                 continue;
             }
-            recorder.record(step);
+            if (!retries.requeued(step)) {
+                recorder.record(step);
+            }
         }
     }
 
