@@ -75,9 +75,9 @@ final class PageVisit {
         Frontier.Lease lease = first;
         while (true) {
             chain.add(lease.url());
-            Optional<String> disallowed = robots.disallowing(lease.url());
+            Optional<Outcome> disallowed = RobotsCheck.of(robots, lease.url());
             if (disallowed.isPresent()) {
-                steps.add(new Step(lease, new Outcome.Disallowed(lease.url(), disallowed.get())));
+                steps.add(new Step(lease, disallowed.get()));
                 return steps;
             }
             Outcome outcome = fetchGuarded(lease.url());

@@ -2,9 +2,7 @@ package io.realmcrawl.robots;
 
 import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.scope.Origin;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -74,8 +72,4 @@ public final class Robots {
         }
     }
 
-    /** Why robots.txt forbids {@code url}, or empty when it may be fetched. */
-    public Optional<String> disallowing(URI url) {
-        return rulesFor(Origin.of(url)).disallowing(url);
-    }
 }

@@ -46,8 +46,11 @@ final class RobotsFetch {
                     return answer(origin, url, head, response.body());
                 }
                 next = head.first("Location").flatMap(location -> UrlNormalizer.resolve(response.url(), location));
+            } catch (FetchException e) {
+                return unreachable(origin, url, "could not be fetched (" + e.getMessage() + ")", Optional.of(e.kind()));
             } catch (IOException e) {
-                return unreachable(origin, url, "could not be fetched (" + e.getMessage() + ")");
+                return unreachable(origin, url, "could not be read (" + e.getMessage() + ")",
+                        Optional.of(FetchException.Kind.NETWORK));
             }
             if (next.isEmpty() || hop == MAX_REDIRECTS) {
                 String why = next.isEmpty() ? "redirects without a usable Location" : "redirects more than "
@@ -72,13 +75,13 @@ final class RobotsFetch {
             log.info("{} answered HTTP {}: no rules, every URL of {} may be fetched", url, status, origin);
             return RobotsRules.allowAll(url + " answered HTTP " + status);
         }
-        return unreachable(origin, url, "answered HTTP " + status);
+        return unreachable(origin, url, "answered HTTP " + status, Optional.empty());
     }
 
-    private static RobotsRules unreachable(Origin origin, URI url, String what) {
+    private static RobotsRules unreachable(Origin origin, URI url, String what, Optional<FetchException.Kind> kind) {
         String why = "robots.txt: " + url + " " + what + "; RFC 9309 says to fetch nothing of " + origin
                 + " then, so nothing of it is fetched in this run";
         log.warn(why);
-        return RobotsRules.disallowAll(url.toString(), why);
+        return RobotsRules.disallowAll(url.toString(), new RobotsRules.Unreadable(why, kind));
     }
 }

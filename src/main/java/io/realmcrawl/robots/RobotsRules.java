@@ -3,6 +3,7 @@ package io.realmcrawl.robots;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.realmcrawl.fetch.FetchException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +20,26 @@ public final class RobotsRules {
     /** The name robots.txt groups are matched against ({@code User-agent: realmcrawl}). */
     public static final String PRODUCT_TOKEN = "realmcrawl";
 
+    /**
+     * Why an origin's robots.txt could not be read, which makes all of it off limits for the run.
+     *
+     * @param failure how the fetch failed; empty when the server answered with a 5xx status
+     */
+    public record Unreadable(String why, Optional<FetchException.Kind> failure) {
+        public Unreadable {
+            Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
     private final BaseRobotRules rules;
     private final String source;
-    private final Optional<String> refusal;
+    private final Optional<Unreadable> unreadable;
 
-    private RobotsRules(BaseRobotRules rules, String source, Optional<String> refusal) {
+    private RobotsRules(BaseRobotRules rules, String source, Optional<Unreadable> unreadable) {
         this.rules = rules;
         this.source = source;
-        this.refusal = refusal;
+        this.unreadable = unreadable;
     }
 
     /** No robots.txt to obey: it was not found (4xx), or robots.txt is switched off. */
@@ -35,7 +48,7 @@ public final class RobotsRules {
     }
 
     /** Nothing may be fetched: robots.txt could not be read (5xx, unreachable); {@code why} says so. */
-    public static RobotsRules disallowAll(String source, String why) {
+    public static RobotsRules disallowAll(String source, Unreadable why) {
         return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), source,
                 Optional.of(why));
     }
@@ -71,8 +84,8 @@ public final class RobotsRules {
         if (allows(url)) {
             return Optional.empty();
         }
-        if (refusal.isPresent()) {
-            return refusal;
+        if (unreadable.isPresent()) {
+            return Optional.of(unreadable.get().why());
         }
         return Optional.of("robots.txt: " + ruleLine(url).orElse("disallowed") + " (" + source + ")");
     }
@@ -95,6 +108,11 @@ public final class RobotsRules {
         return Optional.empty();
     }
 
+    /** Set when the origin's robots.txt could not be read, so that nothing of it may be fetched. */
+    public Optional<Unreadable> unreadable() {
+        return unreadable;
+    }
+
     /** The {@code Crawl-delay} of the group that applies to realmcrawl, if it gives one. */
     public Optional<Duration> crawlDelay() {
         long millis = rules.getCrawlDelay();
@@ -115,6 +133,6 @@ public final class RobotsRules {
 
     @Override
     public String toString() {
-        return "RobotsRules[" + source + (refusal.isPresent() ? ", disallow all" : "") + "]";
+        return "RobotsRules[" + source + (unreadable.isPresent() ? ", disallow all" : "") + "]";
     }
 }
