@@ -105,7 +105,7 @@ final class CrawlFlags {
     Integer concurrency;
 
     // Politeness (robots.txt, per-host spacing and connections, retries): see config/Politeness.
-    @Option(names = "--robots", paramLabel = "on|off", converter = OnOffConverter.class,
+    @Option(names = "--robots", arity = "1", paramLabel = "on|off", converter = OnOffConverter.class,
             description = "Obey each server's robots.txt (default on); off for intranets.")
     Boolean robots;
 
