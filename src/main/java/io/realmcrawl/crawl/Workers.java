@@ -81,8 +81,10 @@ final class Workers {
             return;
         }
         for (PageVisit.Step step : visit.visit(lease)) {
-            if (stopping.getAsBoolean() && step.outcome() instanceof Outcome.Failed) {
-                // Abandoned by the stop: left leased, so the next run fetches it again.
+            if (stopping.getAsBoolean() && (step.outcome() instanceof Outcome.Failed
+                    || step.outcome() instanceof Outcome.Disallowed d && d.error().isPresent())) {
+                // Abandoned by the stop (its request, or its robots.txt's, was cut): left leased, so
+                // the next run fetches it again.
                 unfetched.incrementAndGet();
                 continue;
             }

@@ -14,16 +14,17 @@ import java.util.Map;
  * Per-origin politeness: until when an origin is blocked (a server's Retry-After), how far apart
  * its leases must be, and how many of its leases may be out at once.
  *
- * <p>The block and the origin's own delay are kept in the {@code hosts} table, so a Retry-After
- * still holds when a crashed run is resumed a minute later; the time of an origin's last lease
- * and its leases out are only in memory. The run's limits ({@link #limit}) apply to every origin:
+ * <p>The block is kept in the {@code hosts} table, so a Retry-After still holds when a crashed run
+ * is resumed a minute later; the origin's own delay is written there too (for a look with
+ * {@code sqlite3}) but read back by no later run. The time of an origin's last lease and its
+ * leases out are only in memory. The run's limits ({@link #limit}) apply to every origin:
  * an origin's delay is the longer of the run's and its own. Once limited, the first lease of an
  * origin goes alone until it ends, so that what its worker learns first (robots.txt and its
  * Crawl-delay) holds from the origin's second request on. The map grows with the number of
  * origins, not with the number of URLs. Callers hold the {@link Db} monitor.
  */
 final class Hosts {
-    private static final String LOAD = "SELECT origin, blocked_until, delay_ms FROM hosts";
+    private static final String LOAD = "SELECT origin, blocked_until FROM hosts";
     private static final String SAVE = """
             INSERT INTO hosts (origin, blocked_until, delay_ms) VALUES (?, ?, ?)
             ON CONFLICT (origin) DO UPDATE
@@ -55,7 +56,8 @@ final class Hosts {
                 Host host = host(Origin.parse(r.getString(1)));
                 String blocked = r.getString(2);
                 host.blockedUntil = blocked == null ? Instant.EPOCH : Instant.parse(blocked);
-                host.delay = Duration.ofMillis(r.getLong(3));
+                // The origin's own delay (robots.txt's Crawl-delay) is learnt again each run: kept,
+                // it would outlive a robots.txt that changed, or a run with robots.txt switched off.
             }
         }
     }

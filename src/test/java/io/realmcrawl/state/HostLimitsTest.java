@@ -184,4 +184,30 @@ class HostLimitsTest {
         complete(f, again);
         assertFalse(f.lease().isPresent(), "drained once the retried URL is completed");
     }
+
+    @Test
+    void aBlockOutlivesTheRunButAnOriginsOwnDelayIsLearntAgain() throws Exception {
+        Origin h = Origin.of(url("/"));
+        f.setHostDelay(h, Duration.ofMinutes(1));
+        f.blockHost(Origin.parse("http://blocked.test"), java.time.Instant.now().plusSeconds(60));
+        f.discover(url("/a"), 0);
+        f.discover(url("/b"), 0);
+        f.discover(URI.create("http://blocked.test/x"), 0);
+        state.endRun(java.time.Instant.now(), false);
+        state.close();
+
+        state = CrawlState.open(dir, false);
+        state.beginRun(java.time.Instant.now());
+        f = state.frontier();
+        f.limitHosts(4, Duration.ZERO);
+        CompletableFuture<Optional<Frontier.Lease>> a = leaseLater();
+        complete(f, a.get(5, TimeUnit.SECONDS).orElseThrow());
+        CompletableFuture<Optional<Frontier.Lease>> b = leaseLater();
+
+        assertEquals("h.test", b.get(5, TimeUnit.SECONDS).orElseThrow().url().getHost(),
+                "no minute between /a and /b: the old Crawl-delay is gone");
+        CompletableFuture<Optional<Frontier.Lease>> blocked = leaseLater();
+        assertWaits(blocked);
+        f.stop();
+    }
 }
