@@ -90,6 +90,8 @@ final class Workers {
             }
             if (!retries.requeued(step)) {
                 recorder.record(step);
+            } else if (limits.maxPages() > 0 && step.lease().equals(lease)) {
+                fetched.decrementAndGet(); // tried again later: max-pages counts URLs, not tries
             }
         }
     }

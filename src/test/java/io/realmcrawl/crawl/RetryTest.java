@@ -270,4 +270,17 @@ class RetryTest {
 
         assertEquals(1, site.requests("/docs/gone.html").size());
     }
+
+    @Test
+    void triesAgainDoNotUseUpMaxPages() throws Exception {
+        site = LoopbackSite.builder().html("/docs/", "<a href='a.html'>a</a>")
+                .route("/docs/a.html", inTurn(status(503), ok("A"))).start();
+        TestCrawls crawls = new TestCrawls(tmp).limits(Limits.DEFAULTS.withConcurrency(1).withMaxPages(2))
+                .politeness(backoff(50, 1000));
+
+        CrawlReport report = crawls.crawl(site.url("/docs/"));
+
+        assertEquals(2, report.newPages(), "two URLs, three tries");
+        assertEquals(0, report.leftInQueue());
+    }
 }
