@@ -3,6 +3,7 @@ package io.realmcrawl.config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How gently a crawl treats each server.
@@ -45,11 +46,11 @@ public record Politeness(boolean robots, Duration delay, int connectionsPerHost,
     }
 
     /** Reads {@code on}/{@code off} (or {@code true}/{@code false}) as the robots switch is written. */
-    public static java.util.Optional<Boolean> onOff(String text) {
+    public static Optional<Boolean> onOff(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "on", "true" -> java.util.Optional.of(true);
-            case "off", "false" -> java.util.Optional.of(false);
-            default -> java.util.Optional.empty();
+            case "on", "true" -> Optional.of(true);
+            case "off", "false" -> Optional.of(false);
+            default -> Optional.empty();
         };
     }
 

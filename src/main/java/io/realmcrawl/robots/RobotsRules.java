@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What one origin's robots.txt lets realmcrawl fetch, as crawler-commons reads it for the product
@@ -124,9 +125,9 @@ public final class RobotsRules {
     public List<URI> sitemaps() {
         return rules.getSitemaps().stream().flatMap(s -> {
             try {
-                return java.util.stream.Stream.of(URI.create(s));
+                return Stream.of(URI.create(s));
             } catch (IllegalArgumentException e) {
-                return java.util.stream.Stream.empty(); // a garbled Sitemap line is skipped, like any other
+                return Stream.empty(); // a garbled Sitemap line is skipped, like any other
             }
         }).toList();
     }

@@ -61,7 +61,8 @@ public interface Frontier {
      * origin out at once (a redirect hop a worker {@link #claim}s does not count), and at least
      * {@code delay} between two leases of one origin ({@link #setHostDelay} can make one origin's
      * longer). From then on the first lease of each origin goes alone until it ends, so that what
-     * its worker learns first (robots.txt's Crawl-delay) holds from the second request on.
+     * its worker learns first (robots.txt's Crawl-delay) holds from the second request on, and
+     * the delay to the second lease counts from the first one's end.
      */
     void limitHosts(int connectionsPerHost, Duration delay);
 

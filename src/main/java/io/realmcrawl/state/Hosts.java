@@ -100,10 +100,17 @@ final class Hosts {
         host.out++;
     }
 
-    /** A lease of {@code origin} ended (completed or given back). */
-    void released(Origin origin) {
+    /**
+     * A lease of {@code origin} ended (completed or given back). When it was the origin's first,
+     * the delay to the second counts from now: the first request can leave long after its lease
+     * (robots.txt first, a cold start), and the server must still see the delay.
+     */
+    void released(Origin origin, Instant now) {
         Host host = host(origin);
         host.out = Math.max(0, host.out - 1);
+        if (firstGoesAlone && !host.settled && host.lastLease != null && now.isAfter(host.lastLease)) {
+            host.lastLease = now;
+        }
         host.settled = true;
     }
 

@@ -190,7 +190,7 @@ final class SqliteFrontier implements Frontier {
     private void release(URI url) {
         leased.remove(url);
         if (holdingSlot.remove(url)) {
-            hosts.released(Origin.of(url));
+            hosts.released(Origin.of(url), clock.instant());
         }
     }
 

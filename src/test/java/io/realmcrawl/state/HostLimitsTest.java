@@ -210,4 +210,19 @@ class HostLimitsTest {
         assertWaits(blocked);
         f.stop();
     }
+
+    @Test
+    void delayAfterAnOriginsFirstLeaseCountsFromItsEnd() throws Exception {
+        f.limitHosts(4, Duration.ofMillis(150));
+        f.discover(url("/a"), 0);
+        f.discover(url("/b"), 0);
+        Frontier.Lease a = f.lease().orElseThrow();
+        Thread.sleep(200); // robots.txt and a cold start: the first request left late
+        long ended = System.nanoTime();
+        complete(f, a);
+
+        f.lease().orElseThrow();
+
+        assertTrue((System.nanoTime() - ended) / 1_000_000 >= 145, "spaced from the first lease's end");
+    }
 }
