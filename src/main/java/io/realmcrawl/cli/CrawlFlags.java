@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
+import io.realmcrawl.config.Politeness;
 import io.realmcrawl.config.ProxySettings;
 import io.realmcrawl.config.Quantities;
 import io.realmcrawl.config.RunPolicy;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,6 +104,23 @@ final class CrawlFlags {
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 4).")
     Integer concurrency;
 
+    // Politeness (robots.txt, per-host spacing and connections, retries): see config/Politeness.
+    @Option(names = "--robots", arity = "1", paramLabel = "on|off", converter = OnOffConverter.class,
+            description = "Obey each server's robots.txt (default on); off for intranets.")
+    Boolean robots;
+
+    @Option(names = "--delay", paramLabel = "D", converter = DurationConverter.class,
+            description = "Least time between two requests to one server (e.g. 500ms; default 0).")
+    Duration delay;
+
+    @Option(names = "--connections-per-host", paramLabel = "N",
+            description = "Requests in flight to one server at most (default 4, never more than --concurrency).")
+    Integer connectionsPerHost;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Tries again a URL that failed with 429, 5xx or a network error, N times (default 3).")
+    Integer retries;
+
     @Option(names = "--ca-cert", paramLabel = "FILE",
             description = "Also trust the CA certificates in PEM FILE, on top of the JDK's (repeatable).")
     List<Path> caCerts = new ArrayList<>();
@@ -150,6 +169,7 @@ final class CrawlFlags {
         limits = concurrency == null ? limits : limits.withConcurrency(concurrency);
         limits = maxPageSize == null ? limits : limits.withMaxPageBytes(maxPageSize);
         config = config.withLimits(limits);
+        config = config.withPoliteness(politeness(config.politeness()));
         config = config.withTls(tls(config.tls()));
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
@@ -157,6 +177,19 @@ final class CrawlFlags {
         config = proxy == null ? config : config.withProxy(Optional.of(proxySettings()));
         config = include.isEmpty() ? config : config.withInclude(concat(config.include(), compile("--include", include)));
         return exclude.isEmpty() ? config : config.withExclude(concat(config.exclude(), compile("--exclude", exclude)));
+    }
+
+    private Politeness politeness(Politeness fromConfig) {
+        Politeness p = robots == null ? fromConfig : fromConfig.withRobots(robots);
+        p = delay == null ? p : p.withDelay(delay);
+        if (connectionsPerHost != null && connectionsPerHost < 1) {
+            throw new UsageException("--connections-per-host must be at least 1, got " + connectionsPerHost);
+        }
+        p = connectionsPerHost == null ? p : p.withConnectionsPerHost(connectionsPerHost);
+        if (retries != null && retries < 0) {
+            throw new UsageException("--retries must be 0 or more, got " + retries);
+        }
+        return retries == null ? p : p.withRetries(retries);
     }
 
     private ProxySettings proxySettings() {
@@ -289,6 +322,24 @@ final class CrawlFlags {
             boolean file = !args.isEmpty() && !args.peek().startsWith("-") && !args.peek().contains("://")
                     && !args.peek().matches("(?i).*\\.ya?ml");
             option.setValue(file ? args.pop() : "");
+        }
+    }
+
+    /** Reads on/off (or true/false), as the robots switch is written in crawl configs. */
+    static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return Politeness.onOff(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not on or off"));
+        }
+    }
+
+    /** Reads durations as crawl configs write them: 500ms, 2s, 1m, or seconds; 0 allowed. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Quantities.duration(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (" + Quantities.DURATION_FORMS + ")"));
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CrawlConfigBinder {
     static final List<String> KEYS = List.of("name", "start", "scope", "limits", "login", "run", "user-agent", "output",
-            "credentials", "tls", "proxy");
+            "credentials", "tls", "proxy",
+            "politeness");
     static final List<String> SCOPE_KEYS = List.of("include", "exclude");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -46,7 +47,8 @@ final class CrawlConfigBinder {
                     LimitsBinder.bind(top.optional("limits")), userAgent(top), output(top, name),
                     new CredentialsBinder(env).bind(top.optional("credentials")), LoginBinder.bind(top.optional("login")),
                     RunBinder.bind(top.optional("run")), new TlsBinder(env).bind(top.optional("tls")),
-                    new ProxyBinder(env).bind(top.optional("proxy")), Optional.of(source));
+                    new ProxyBinder(env).bind(top.optional("proxy")), Optional.of(source),
+                    PolitenessBinder.bind(top.optional("politeness")));
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(top.line(), e.getMessage());
         }

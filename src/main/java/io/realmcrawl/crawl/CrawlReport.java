@@ -38,7 +38,8 @@ import java.util.Optional;
  * @param errorsByKind       failed URLs per kind of error
  * @param authFailures       one line per protection space or URL that could not be authenticated
  * @param errors             up to the first 100 failed URLs with their reasons
- * @param urls               the crawl's URLs by what happened to them: new, changed, unchanged, removed, failed
+ * @param urls               the crawl's URLs by what happened to them: new, changed, unchanged, removed, failed,
+ *                           disallowed (by robots.txt)
  * @param exitCode           the exit code for this run
  */
 public record CrawlReport(String name, String output, long run, boolean resumed,
@@ -95,6 +96,10 @@ public record CrawlReport(String name, String output, long run, boolean resumed,
         line(s, "challenges answered", Integer.toString(challengesAnswered));
         line(s, "redirects", Integer.toString(redirects));
         line(s, "out of scope", outOfScope + " (not requested)");
+        int disallowed = urls.getOrDefault("disallowed", List.of()).size();
+        if (disallowed > 0) {
+            line(s, "robots.txt", disallowed + " URL(s) disallowed (not requested)");
+        }
         if (resumed) {
             line(s, "resumed", "continued an earlier run that had not finished");
         }

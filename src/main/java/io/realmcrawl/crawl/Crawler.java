@@ -4,9 +4,12 @@ import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.auth.RealmAuth;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.Politeness;
 import io.realmcrawl.fetch.CookieJarFile;
 import io.realmcrawl.fetch.FetchSettings;
 import io.realmcrawl.fetch.Fetcher;
+import io.realmcrawl.robots.Robots;
+import io.realmcrawl.robots.SitemapFeeder;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.CrawlState;
@@ -17,6 +20,7 @@ import io.realmcrawl.store.Mirror;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,12 +155,19 @@ public final class Crawler {
             if (reparse) {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
             }
+            // Politeness: per-host limits in the frontier, robots.txt before each origin's first page,
+            // transient failures retried. The sitemap reader plugs in where SitemapFeeder.NONE is.
+            Politeness polite = config.politeness();
+            frontier.limitHosts(Math.min(polite.connectionsPerHost(), limits.concurrency()), polite.delay());
+            Robots robots = polite.robots() ? Robots.obeyed(fetcher,
+                    new CrawlDelays(frontier, polite.maxCrawlDelay(), SitemapFeeder.NONE)) : Robots.off();
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
-                    config.login());
+                    config.login(), robots);
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
             VisitNotes notes = new VisitNotes(state, auth);
             progress = () -> report.progress(frontier.queued(), notes.lastRealm());
-            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping, notes).run();
+            Retries retries = new Retries(frontier, polite, Clock.systemUTC());
+            unfetched = new Workers(frontier, visit, recorder, retries, limits, this::stopping, notes).run();
             saveCookies(fetcher);
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());

@@ -33,6 +33,14 @@ sealed interface Outcome {
     record OutOfScope(URI url, String reason) implements Outcome {
     }
 
+    /**
+     * Not requested: robots.txt disallows it; {@code rule} says which line, or why all is. When
+     * robots.txt could not be read at all, {@code error} is the kind of that failure: the URL is
+     * then reported as failed, since the crawl did not do what was asked.
+     */
+    record Disallowed(URI url, String rule, Optional<ErrorKind> error) implements Outcome {
+    }
+
     /** The server wanted credentials that were missing or wrong. */
     record AuthFailed(URI url, String message) implements Outcome {
     }

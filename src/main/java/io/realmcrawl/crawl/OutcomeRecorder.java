@@ -56,6 +56,8 @@ final class OutcomeRecorder {
             record = new UrlRecord(lease.url(), lease.depth(), 0, Optional.empty(), 0, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.OUT_OF_SCOPE,
                     Optional.of(o.reason()));
+        } else if (outcome instanceof Outcome.Disallowed d) {
+            record = disallowed(lease, d);
         } else if (outcome instanceof Outcome.AuthFailed a) {
             record = authFailed(lease, a);
         } else if (outcome instanceof Outcome.HttpError e) {
@@ -96,6 +98,17 @@ final class OutcomeRecorder {
         return new UrlRecord(lease.url(), lease.depth(), r.status(), Optional.empty(), 0, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.REDIRECT,
                 Optional.of(r.target().toString()));
+    }
+
+    private UrlRecord disallowed(Frontier.Lease lease, Outcome.Disallowed d) {
+        if (d.error().isPresent()) {
+            report.error(d.error().get(), d.url(), d.rule());
+            log.debug("{}: {}", d.url(), d.rule()); // the robots.txt failure itself was logged once, as a WARN
+            return failure(lease, 0, d.rule());
+        }
+        log.info("not fetched: {} ({})", d.url(), d.rule());
+        return new UrlRecord(lease.url(), lease.depth(), 0, Optional.empty(), 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Instant.now(), Change.DISALLOWED, Optional.of(d.rule()));
     }
 
     private UrlRecord authFailed(Frontier.Lease lease, Outcome.AuthFailed a) {

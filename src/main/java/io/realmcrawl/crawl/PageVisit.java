@@ -8,6 +8,7 @@ import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
 import io.realmcrawl.config.LoginDetection;
+import io.realmcrawl.robots.Robots;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
@@ -39,6 +40,7 @@ final class PageVisit {
     private final int maxRedirects;
     private final boolean reparseUnchanged;
     private final LoginDetection login;
+    private final Robots robots;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
@@ -50,7 +52,7 @@ final class PageVisit {
      *     revisits every URL the last run saw)
      */
     PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
-              boolean reparseUnchanged, LoginDetection login) {
+              boolean reparseUnchanged, LoginDetection login, Robots robots) {
         this.fetcher = fetcher;
         this.mirror = mirror;
         this.scope = scope;
@@ -58,6 +60,7 @@ final class PageVisit {
         this.maxRedirects = maxRedirects;
         this.reparseUnchanged = reparseUnchanged;
         this.login = login;
+        this.robots = robots;
     }
 
     List<Step> visit(Frontier.Lease first) {
@@ -72,6 +75,11 @@ final class PageVisit {
         Frontier.Lease lease = first;
         while (true) {
             chain.add(lease.url());
+            Optional<Outcome> disallowed = RobotsCheck.of(robots, lease.url());
+            if (disallowed.isPresent()) {
+                steps.add(new Step(lease, disallowed.get()));
+                return steps;
+            }
             Outcome outcome = fetchGuarded(lease.url());
             if (!(outcome instanceof Outcome.Redirected redirect)) {
                 steps.add(new Step(lease, outcome));

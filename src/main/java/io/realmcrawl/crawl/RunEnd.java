@@ -29,7 +29,7 @@ final class RunEnd {
     /** {@code _} never starts a host folder (the mirror writes it {@code %5F}), so no page can land here. */
     static final String ATTIC = "_attic";
     private static final List<Change> LISTED = List.of(Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.REMOVED,
-            Change.FAILED);
+            Change.FAILED, Change.DISALLOWED);
 
     private final CrawlState state;
     private final Mirror mirror;

@@ -24,18 +24,20 @@ final class Workers {
     private final Frontier frontier;
     private final PageVisit visit;
     private final OutcomeRecorder recorder;
+    private final Retries retries;
     private final Limits limits;
     private final BooleanSupplier stopping;
     private final VisitNotes notes;
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
-    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping,
-            VisitNotes notes) {
+    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Retries retries, Limits limits,
+            BooleanSupplier stopping, VisitNotes notes) {
         this.notes = notes;
         this.frontier = frontier;
         this.visit = visit;
         this.recorder = recorder;
+        this.retries = retries;
         this.limits = limits;
         this.stopping = stopping;
     }
@@ -84,12 +86,18 @@ final class Workers {
         List<PageVisit.Step> steps = visit.visit(lease);
         notes.visited(lease.url(), java.time.Duration.ofNanos(System.nanoTime() - start));
         for (PageVisit.Step step : steps) {
-            if (stopping.getAsBoolean() && step.outcome() instanceof Outcome.Failed) {
-                // Abandoned by the stop: left leased, so the next run fetches it again.
+            if (stopping.getAsBoolean() && (step.outcome() instanceof Outcome.Failed
+                    || step.outcome() instanceof Outcome.Disallowed d && d.error().isPresent())) {
+                // Abandoned by the stop (its request, or its robots.txt's, was cut): left leased, so
+                // the next run fetches it again.
                 unfetched.incrementAndGet();
                 continue;
             }
-            recorder.record(step);
+            if (!retries.requeued(step)) {
+                recorder.record(step);
+            } else if (limits.maxPages() > 0 && step.lease().equals(lease)) {
+                fetched.decrementAndGet(); // tried again later: max-pages counts URLs, not tries
+            }
         }
     }
 

@@ -55,8 +55,18 @@ public final class LoopbackSite implements AutoCloseable {
         void answer(HttpExchange exchange) throws IOException;
     }
 
-    /** A request as the site received it. Header names are lower-cased. */
-    public record Request(String method, String host, String path, Map<String, List<String>> headers) {
+    /**
+     * A request as the site received it. Header names are lower-cased. {@code receivedNanos} is
+     * {@link System#nanoTime()} when its head had been read: compare two with {@link #since}.
+     * The log is in the order requests were answered; sort by it for the order they came in.
+     */
+    public record Request(String method, String host, String path, Map<String, List<String>> headers,
+                          long receivedNanos) {
+        /** The time from {@code earlier}'s arrival to this one's. */
+        public Duration since(Request earlier) {
+            return Duration.ofNanos(receivedNanos - earlier.receivedNanos);
+        }
+
         public Optional<String> header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
@@ -279,7 +289,8 @@ public final class LoopbackSite implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             String pathAndQuery = query == null ? path : path + "?" + query;
             Request request = new Request(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders().getFirst("Host"), pathAndQuery, lowerCased(exchange.getRequestHeaders()));
+                    exchange.getRequestHeaders().getFirst("Host"), pathAndQuery, lowerCased(exchange.getRequestHeaders()),
+                    System.nanoTime());
             Optional<List<String>> refusal = guards.stream().filter(g -> path.startsWith(g.prefix())).findFirst()
                     .flatMap(g -> g.refuse(request.method(), pathAndQuery, request.authorization()));
             if (refusal.isPresent()) {

@@ -33,7 +33,8 @@ final class Traffic {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
         headers.put("x-answered", List.of(Integer.toString(answered)));
-        Request entry = new Request(request.method(), request.host(), request.path(), Map.copyOf(headers));
+        Request entry = new Request(request.method(), request.host(), request.path(), Map.copyOf(headers),
+                request.receivedNanos());
         synchronized (log) {
             log.add(entry);
         }

@@ -79,6 +79,7 @@ public final class Explanation {
             case REMOVED -> "gone from the site (" + reason + "); the copy saved earlier is kept";
             case FAILED -> "failed: " + reason;
             case OUT_OF_SCOPE -> "not crawled: out of scope (" + reason + ")";
+            case DISALLOWED -> "not crawled: disallowed by the site's " + reason;
         };
     }
 

@@ -50,10 +50,30 @@ public interface Frontier {
      */
     void complete(Lease lease, UrlRecord record);
 
+    /**
+     * Ends a lease without completing its URL: it goes back to the end of the queue and is leased
+     * again later in this run (a transient failure: 429, 5xx, a timeout). Committed like a discovery.
+     */
+    void requeue(Lease lease);
+
+    /**
+     * Sets the run's politeness for every origin: at most {@code connectionsPerHost} leases of one
+     * origin out at once (a redirect hop a worker {@link #claim}s does not count), and at least
+     * {@code delay} between two leases of one origin ({@link #setHostDelay} can make one origin's
+     * longer). From then on the first lease of each origin goes alone until it ends, so that what
+     * its worker learns first (robots.txt's Crawl-delay) holds from the second request on, and
+     * the delay to the second lease counts from the first one's end.
+     */
+    void limitHosts(int connectionsPerHost, Duration delay);
+
     /** Leases no URL of {@code origin} before {@code until} (a 429 or 503 with Retry-After). */
     void blockHost(Origin origin, Instant until);
 
-    /** Leaves at least {@code delay} between two leases of {@code origin}. */
+    /**
+     * Leaves at least {@code delay} between two leases of {@code origin} (or the run's delay, when
+     * longer). While a lease of {@code origin} is out, the next one waits {@code delay} from now:
+     * the delay was learnt from a request that lease made (robots.txt).
+     */
     void setHostDelay(Origin origin, Duration delay);
 
     /** Hands out no more leases; workers waiting in {@link #lease} return empty at once. */

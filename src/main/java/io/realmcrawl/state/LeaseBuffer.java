@@ -12,7 +12,8 @@ import java.util.Optional;
  * The next few queued URLs, read from the database in one go so that a lease costs no query.
  *
  * <p>Entries stay in discovery order. A lease takes the first entry whose origin may be fetched
- * now and leaves the others for later, so one blocked or slow origin does not stall the rest.
+ * now (not blocked, not too soon, not at its limit of leases out) and leaves the others for
+ * later, so one blocked or slow origin does not stall the rest.
  * The frontier caps the buffer's size. Not thread-safe: the frontier guards it.
  */
 final class LeaseBuffer {
@@ -32,7 +33,7 @@ final class LeaseBuffer {
     Optional<Frontier.Lease> take(Hosts hosts, Instant now) {
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             Entry e = it.next();
-            if (!hosts.allowedAt(e.origin()).isAfter(now)) {
+            if (!hosts.full(e.origin()) && !hosts.allowedAt(e.origin()).isAfter(now)) {
                 it.remove();
                 hosts.leased(e.origin(), now);
                 return Optional.of(e.lease());
@@ -41,9 +42,13 @@ final class LeaseBuffer {
         return Optional.empty();
     }
 
-    /** When the first held-back entry may go, or empty when the buffer is empty. */
+    /**
+     * When the first entry held back by time may go, or empty when none is: an origin with all
+     * its leases out waits for one of them to end, which notifies.
+     */
     Optional<Instant> earliest(Hosts hosts) {
-        return entries.stream().map(e -> hosts.allowedAt(e.origin())).min(Instant::compareTo);
+        return entries.stream().filter(e -> !hosts.full(e.origin())).map(e -> hosts.allowedAt(e.origin()))
+                .min(Instant::compareTo);
     }
 
     /** Empties the buffer, returning its URLs. */

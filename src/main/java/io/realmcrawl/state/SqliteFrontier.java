@@ -38,6 +38,8 @@ final class SqliteFrontier implements Frontier {
     private final Clock clock;
     private final LeaseBuffer buffer = new LeaseBuffer();
     private final Set<URI> leased = new HashSet<>();
+    /** The leases that count against their origin's limit: those of {@link #lease}, not of {@link #claim}. */
+    private final Set<URI> holdingSlot = new HashSet<>();
     private final SeenCache seen = new SeenCache(SeenCache.DEFAULT_CAPACITY);
     private long seq;
     private int queuedInDb;
@@ -117,6 +119,7 @@ final class SqliteFrontier implements Frontier {
                 Optional<Lease> next = next(clock.instant());
                 if (next.isPresent()) {
                     leased.add(next.get().url());
+                    holdingSlot.add(next.get().url());
                     return next;
                 }
                 if (buffer.isEmpty() && queuedInDb == 0 && leased.isEmpty()) {
@@ -177,9 +180,42 @@ final class SqliteFrontier implements Frontier {
             completions.submit(record);
         } finally {
             synchronized (db) {
-                leased.remove(lease.url());
+                release(lease.url());
                 db.notifyAll();
             }
+        }
+    }
+
+    /** Caller holds the monitor. */
+    private void release(URI url) {
+        leased.remove(url);
+        if (holdingSlot.remove(url)) {
+            hosts.released(Origin.of(url), clock.instant());
+        }
+    }
+
+    @Override
+    public void requeue(Lease lease) {
+        synchronized (db) {
+            if (!leased.contains(lease.url())) {
+                throw new IllegalStateException(lease.url() + " is not leased: requeue() once per lease() or claim()");
+            }
+            try {
+                urls.requeue(lease.url(), lease.depth(), ++seq);
+            } catch (SQLException e) {
+                throw db.uncheckedFailure(e);
+            }
+            queuedInDb++;
+            release(lease.url());
+            db.notifyAll();
+        }
+    }
+
+    @Override
+    public void limitHosts(int connectionsPerHost, Duration delay) {
+        synchronized (db) {
+            hosts.limit(connectionsPerHost, delay);
+            db.notifyAll();
         }
     }
 
@@ -198,7 +234,7 @@ final class SqliteFrontier implements Frontier {
     public void setHostDelay(Origin origin, Duration delay) {
         synchronized (db) {
             try {
-                hosts.delay(origin, delay);
+                hosts.delay(origin, delay, clock.instant());
             } catch (SQLException e) {
                 throw db.uncheckedFailure(e);
             }

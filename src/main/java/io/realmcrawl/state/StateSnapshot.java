@@ -112,9 +112,13 @@ public final class StateSnapshot implements Closeable {
         return counts("SELECT substr(fetched_at, 1, 16), count(*) FROM urls WHERE state = 'done' GROUP BY 1 ORDER BY 1");
     }
 
-    /** The next {@code limit} queued URLs, in the order they will be fetched. */
+    /**
+     * The next {@code limit} URLs to fetch, in the order they will be: the queued ones and those a
+     * stopped run left leased (the next run queues them again, in their discovery order).
+     */
     public List<URI> nextQueued(int limit) throws IOException {
-        return query("SELECT url FROM urls WHERE state = 'queued' ORDER BY seq LIMIT ?", s -> s.setInt(1, limit),
+        return query("SELECT url FROM urls WHERE state IN ('leased', 'queued') ORDER BY seq LIMIT ?",
+                s -> s.setInt(1, limit),
                 r -> URI.create(r.getString(1)));
     }
 

@@ -46,6 +46,9 @@ final class Urls {
     /** Gives back a row that was buffered for leasing but never handed out. */
     private static final String UNLEASE = "UPDATE urls SET state = 'queued', attempts = attempts - 1 WHERE url = ?";
 
+    /** A leased URL goes back to the end of the queue (a transient failure, to be tried again). */
+    private static final String REQUEUE = "UPDATE urls SET state = 'queued', depth = ?, seq = ? WHERE url = ? AND state = 'leased'";
+
     private static final String COMPLETE = """
             UPDATE urls
             SET state = 'done', status = ?, file = ?, size = ?, content_type = ?, sha256 = ?, etag = ?,
@@ -126,6 +129,16 @@ final class Urls {
         }
         forEach(MARK_LEASED, rows.stream().map(Queued::url).toList());
         return rows;
+    }
+
+    void requeue(URI url, int depth, long seq) throws SQLException {
+        PreparedStatement s = db.prepare(REQUEUE);
+        s.setInt(1, depth);
+        s.setLong(2, seq);
+        s.setString(3, url.toString());
+        if (s.executeUpdate() != 1) {
+            throw new SQLException("cannot requeue " + url + ": it is not leased in the state database");
+        }
     }
 
     void giveBack(List<URI> urls) throws SQLException {

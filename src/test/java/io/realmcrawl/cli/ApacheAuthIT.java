@@ -108,7 +108,10 @@ class ApacheAuthIT {
         assertEquals(List.of("401 GET /basic/ auth=- user=-"), challenges(hits), "one challenge:\n" + lines(hits));
         assertEquals(BASIC_PAGES.size(), count(hits, h -> h.status() == 200 && h.auth().equals("basic")
                 && h.user().equals("alice")), lines(hits));
-        assertTrue(hits.stream().allMatch(h -> h.uri().startsWith("/basic/")), "out of scope:\n" + lines(hits));
+        assertEquals(List.of("404 GET /robots.txt auth=- user=-"), asLines(hits.stream()
+                .filter(h -> h.uri().equals("/robots.txt")).toList()), "robots.txt once, outside the realm, no credentials");
+        assertTrue(hits.stream().allMatch(h -> h.uri().startsWith("/basic/") || h.uri().equals("/robots.txt")),
+                "out of scope:\n" + lines(hits));
     }
 
     @Test
@@ -164,8 +167,9 @@ class ApacheAuthIT {
         assertEquals(6, exitCode(run), run.output());
         assertFalse(run.output().contains(wrong), run.output());
         List<Hit> hits = apache.hitsSince(mark);
-        assertEquals(List.of("401 GET /basic/ auth=- user=-", "401 GET /basic/ auth=basic user=alice"),
-                asLines(hits), "the challenge, then one try with the credentials, then nothing");
+        assertEquals(List.of("404 GET /robots.txt auth=- user=-", "401 GET /basic/ auth=- user=-",
+                "401 GET /basic/ auth=basic user=alice"), asLines(hits),
+                "robots.txt, the challenge, then one try with the credentials, then nothing");
         assertFalse(Files.exists(new MirrorFolder(out(), apache.port()).file("basic/index.html")));
     }
 

@@ -78,7 +78,7 @@ class InspectCommandsTest {
 
         String text = out.toString();
         assertTrue(text.contains("run active: yes (pid " + ProcessHandle.current().pid() + ", since "), text);
-        assertTrue(text.contains("next queued:\n  " + site.url("/docs/")), text);
+        assertTrue(text.contains("next queued:\n  " + site.url("/docs/a.html")), text);
     }
 
     @Test

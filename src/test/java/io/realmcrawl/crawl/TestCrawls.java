@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.auth.TerminalPrompter;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.Politeness;
 import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.ProxySettings;
 import io.realmcrawl.config.RunPolicy;
@@ -29,6 +30,7 @@ final class TestCrawls {
     private LoginDetection login = LoginDetection.NONE;
     private Optional<ProxySettings> proxy = Optional.empty();
     private Optional<Path> cookies = Optional.empty();
+    private Politeness politeness = Politeness.DEFAULTS;
 
     TestCrawls(Path dir) {
         this.dir = dir;
@@ -76,6 +78,11 @@ final class TestCrawls {
         return this;
     }
 
+    TestCrawls politeness(Politeness politeness) {
+        this.politeness = politeness;
+        return this;
+    }
+
     TestCrawls limits(Limits limits) {
         this.limits = limits;
         return this;
@@ -92,7 +99,7 @@ final class TestCrawls {
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
                 CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, TlsSettings.DEFAULTS,
-                proxy, Optional.empty());
+                proxy, Optional.empty(), politeness);
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), cookies);
     }
 
