@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  * @param tls         which certificates are trusted: the JDK's, private CAs, or (insecure) any
  * @param proxy       the HTTP proxy all requests go through, if any
  * @param source      the YAML file this came from, if any (for messages)
+ * @param archive     WARC output, link conversion and sitemaps
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
                           LoginDetection login, RunPolicy run, TlsSettings tls, Optional<ProxySettings> proxy,
-                          Optional<Path> source) {
+                          Optional<Path> source, ArchiveSettings archive) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -48,63 +49,78 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(archive, "archive");
         if (startUrls.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one start URL");
         }
     }
 
+    /** A crawl without WARC, link conversion or sitemaps ({@link ArchiveSettings#DEFAULTS}). */
+    public CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
+                       Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
+                       LoginDetection login, RunPolicy run, TlsSettings tls, Optional<ProxySettings> proxy,
+                       Optional<Path> source) {
+        this(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source,
+                ArchiveSettings.DEFAULTS);
+    }
+
+    public CrawlConfig withArchive(ArchiveSettings v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, login, run, tls, proxy, source, v);
+    }
+
     public CrawlConfig withStartUrls(List<URI> v) {
         return new CrawlConfig(name, v, include, exclude, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
         return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
         return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withLimits(Limits v) {
         return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withUserAgent(String v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, v, output,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withOutput(Path v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v,
-                credentials, login, run, tls, proxy, source);
+                credentials, login, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withLogin(LoginDetection v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, v, run, tls, proxy, source);
+                credentials, v, run, tls, proxy, source, archive);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, v, tls, proxy, source);
+                credentials, login, v, tls, proxy, source, archive);
     }
 
     public CrawlConfig withProxy(Optional<ProxySettings> v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, run, tls, v, source);
+                credentials, login, run, tls, v, source, archive);
     }
 
     public CrawlConfig withTls(TlsSettings v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, run, v, proxy, source);
+                credentials, login, run, v, proxy, source, archive);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                v, login, run, tls, proxy, source);
+                v, login, run, tls, proxy, source, archive);
     }
 }

@@ -13,7 +13,10 @@ import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.Frontier;
 import io.realmcrawl.state.OutputLock;
 import io.realmcrawl.state.RunInfo;
+import io.realmcrawl.sitemap.SitemapFeeder;
 import io.realmcrawl.store.Mirror;
+import io.realmcrawl.config.Version;
+import io.realmcrawl.warc.WarcArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -132,7 +135,11 @@ public final class Crawler {
             state.onFlush(new PageSync(mirror));
         }
         int unfetched;
-        try (Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
+        Optional<WarcArchive> archive = openArchive(limits);
+        try (Fetcher fetcher = new Fetcher(settings(limits), builder -> {
+            auth.install(builder);
+            archive.ifPresent(a -> a.install(builder));
+        })) {
             this.fetcher = fetcher;
             this.frontier = frontier;
             loadCookies(fetcher);
@@ -146,9 +153,15 @@ public final class Crawler {
             }
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
                     config.login());
-            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
+            new SitemapFeeder(fetcher, scope, frontier).feedAll(config.archive().sitemaps());
+            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report,
+                    (page, links) -> archive.ifPresent(a -> a.outlinks(page, links)));
             unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
             saveCookies(fetcher);
+        } finally {
+            if (archive.isPresent()) {
+                archive.get().close();
+            }
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
         state.endRun(Instant.now(), stoppedEarly.isEmpty());
@@ -160,6 +173,9 @@ public final class Crawler {
             }
         }
         end.writeManifest();
+        if (config.archive().convertLinks()) {
+            Conversion.run(state, mirror);
+        }
         ReportCollector.RunFacts facts = new ReportCollector.RunFacts(config.name(), config.output().toString(),
                 run.id(), run.resumed(), stoppedEarly);
         CrawlReport result = report.freeze(facts, auth.challengesAnswered(), unfetched + frontier.queued(),
@@ -200,6 +216,15 @@ public final class Crawler {
                     new IllegalArgumentException("start URL '" + raw + "' is not an absolute http(s) URL")));
         }
         return starts;
+    }
+
+    private Optional<WarcArchive> openArchive(Limits limits) throws IOException {
+        if (config.archive().warc().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WarcArchive(config.archive().warc().get(), config.archive().warcMaxSize(),
+                limits.maxPageBytes(), config.run().keepSetCookie(),
+                new WarcArchive.Info("realmcrawl/" + Version.current(), config.name(), config.userAgent())));
     }
 
     private FetchSettings settings(Limits limits) {
