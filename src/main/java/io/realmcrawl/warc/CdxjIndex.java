@@ -97,13 +97,27 @@ final class CdxjIndex {
         HttpResponse http = record instanceof WarcResponse r ? r.http() : ((WarcRevisit) record).http();
         String url = capture.target();
         ObjectNode json = JSON.createObjectNode();
-        json.put("_key", URIs.toNormalizedSurt(url) + " " + TIMESTAMP.format(capture.date()));
+        json.put("_key", surt(url) + " " + TIMESTAMP.format(capture.date()));
         json.put("url", url);
         json.put("mime", record instanceof WarcRevisit ? "warc/revisit"
                 : http.contentType().base().toString());
         json.put("status", Integer.toString(http.status()));
-        capture.payloadDigest().ifPresent(d -> json.put("digest", d.prefixedBase32()));
+        capture.payloadDigest().ifPresent(d -> json.put("digest", d.base32()));
         return Optional.of(json);
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?=[:)])");
+
+    /**
+     * The SURT key, as pywb's (Python {@code surt}) makes it: jwarc's normalised SURT (host
+     * reversed, {@code www.} dropped, trailing slash and fragment gone, query sorted), with an IPv4
+     * address reversed too ({@code 1,0,0,127:8080)/docs}).
+     */
+    static String surt(String url) {
+        String surt = URIs.toNormalizedSurt(url);
+        java.util.regex.Matcher ip = IPV4.matcher(surt);
+        return ip.find() ? ip.replaceFirst("$4,$3,$2,$1") : surt;
     }
 
     /** The entries of an index file; a line that is not one is skipped. */

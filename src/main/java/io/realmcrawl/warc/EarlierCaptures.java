@@ -58,17 +58,22 @@ final class EarlierCaptures {
             return Optional.of(now);
         }
         Indexed before = indexed.get(url.toString());
-        return before == null ? Optional.empty() : Optional.of(new Capture(idAt(before), before.date()));
+        return before == null ? Optional.empty() : Optional.of(read(before));
     }
 
-    private static Optional<URI> idAt(Indexed capture) {
+    /** The record's id and exact date (the index has only seconds); the index's date alone if it cannot be read. */
+    private static Capture read(Indexed capture) {
         try (FileChannel channel = FileChannel.open(capture.warc())) {
             channel.position(capture.offset());
             try (WarcReader reader = new WarcReader(channel)) {
-                return reader.next().map(WarcRecord::id);
+                Optional<WarcRecord> record = reader.next();
+                if (record.isPresent()) {
+                    return new Capture(Optional.of(record.get().id()), record.get().date());
+                }
             }
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            // the earlier WARC was moved or damaged: the revisit names the target and date only
         }
+        return new Capture(Optional.empty(), capture.date());
     }
 }

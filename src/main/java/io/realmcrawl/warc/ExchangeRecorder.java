@@ -11,14 +11,22 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
 
 /**
  * Records every exchange as it goes over the wire. It sits just inside HttpClient's protocol
- * handler, so it sees the request after the realm-auth interceptor added credentials and the
- * protocol handler added Host, cookies and the rest, and it sees each response before anything
- * answers or decompresses it: the challenge 401 and the repeated request are two exchanges here.
+ * handler, so it sees each response before anything answers or decompresses it: the challenge
+ * 401 and the repeated request are two exchanges here. The request head is the one
+ * {@link #CAPTURE} took as the last request interceptor, just before sending: after the realm-auth
+ * interceptor added credentials and HttpClient added cookies, User-Agent and the rest.
  */
 final class ExchangeRecorder implements ExecChainHandler {
+    static final String REQUEST_HEAD = "io.realmcrawl.warc.request-head";
+
+    /** Keeps the head of the request as sent, for the recorder to find in the exchange's context. */
+    static final HttpRequestInterceptor CAPTURE = (request, entity, context) ->
+            context.setAttribute(REQUEST_HEAD, HttpHeads.request(request));
+
     private final WarcSeries series;
     private final Path spoolFolder;
     private final long maxBodyBytes;
@@ -35,9 +43,11 @@ final class ExchangeRecorder implements ExecChainHandler {
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
         Instant date = Instant.now();
-        byte[] requestHead = HttpHeads.request(request);
         URI target = target(request);
+        scope.clientContext.removeAttribute(REQUEST_HEAD);
         ClassicHttpResponse response = chain.proceed(request, scope);
+        Object sent = scope.clientContext.getAttribute(REQUEST_HEAD);
+        byte[] requestHead = sent instanceof byte[] head ? head : HttpHeads.request(request);
         byte[] responseHead = HttpHeads.response(response, keepSetCookie);
         Exchange exchange = new Exchange(target, date, requestHead, responseHead, response.getCode(),
                 new Spool(spoolFolder, maxBodyBytes, responseHead), series);

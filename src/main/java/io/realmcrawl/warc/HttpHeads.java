@@ -3,7 +3,7 @@ package io.realmcrawl.warc;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpVersion;
@@ -32,7 +32,7 @@ final class HttpHeads {
     private HttpHeads() {
     }
 
-    static byte[] request(ClassicHttpRequest request) {
+    static byte[] request(HttpRequest request) {
         ProtocolVersion version = request.getVersion() == null ? HttpVersion.HTTP_1_1 : request.getVersion();
         StringBuilder text = new StringBuilder();
         text.append(request.getMethod()).append(' ').append(request.getRequestUri()).append(' ').append(version)

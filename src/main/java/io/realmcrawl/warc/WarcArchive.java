@@ -55,6 +55,7 @@ public final class WarcArchive implements Closeable {
     public void install(HttpClientBuilder builder) {
         builder.addExecInterceptorAfter(ChainElement.PROTOCOL.name(), "warc-recorder",
                 new ExchangeRecorder(series, spoolFolder, maxBodyBytes, keepSetCookie));
+        builder.addRequestInterceptorLast(ExchangeRecorder.CAPTURE);
     }
 
     /** Records the links found in {@code page} (a metadata record). */
