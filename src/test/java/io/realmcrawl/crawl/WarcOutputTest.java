@@ -237,6 +237,41 @@ class WarcOutputTest {
     }
 
     @Test
+    void gzippedChunkedBodyIsRecordedAsItCameWithTheTransferCodingHeaderRenamed() throws Exception {
+        Warcio.assumeInstalled();
+        byte[] html = "<p>compressed</p>".repeat(200).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(html);
+        }
+        try (LoopbackSite site = LoopbackSite.builder().route("/z/", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(200, 0); // chunked
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                out.write(zipped.toByteArray());
+            }
+        }).start()) {
+            TestCrawls crawls = new TestCrawls(dir).archive(warc());
+            crawls.crawl(site.url("/z/"));
+            assertEquals(new String(html, StandardCharsets.UTF_8),
+                    Files.readString(crawls.file(site.port(), "z/index.html")), "the mirror has the page decoded");
+            Path file = warcFiles().get(0);
+            Seen response = WarcRecords.read(file).stream().filter(r -> r.type().equals("response")).findFirst()
+                    .orElseThrow();
+            String head = response.head().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(head.contains("\r\nx-crawler-transfer-encoding: chunked"), head);
+            assertFalse(head.contains("\r\ntransfer-encoding"), head);
+            assertTrue(head.contains("\r\ncontent-encoding: gzip"), head);
+            byte[] payload = java.util.Arrays.copyOfRange(response.block(), response.head().length() + 4,
+                    response.block().length);
+            assertTrue(java.util.Arrays.equals(zipped.toByteArray(), payload), "the payload as it came, gzipped");
+            assertTrue(response.blockDigestChecks());
+            assertEquals(2, Warcio.index(file).size() - 1, "warcio reads warcinfo, request and response");
+        }
+    }
+
+    @Test
     void warcinfoSaysWhichHeadersAreRedacted() throws Exception {
         try (LoopbackSite site = site()) {
             crawls(site, warc()).crawl(site.url("/docs/"));

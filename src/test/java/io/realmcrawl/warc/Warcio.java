@@ -23,8 +23,9 @@ public final class Warcio {
     }
 
     public static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/warcio")) || Files.isExecutable(Path.of("/usr/local/bin/warcio")),
-                "warcio (npm install -g warcio) is not installed: the independent WARC reader checks are skipped");
+        boolean onPath = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, "warcio")));
+        assumeTrue(onPath, "warcio (npm install -g warcio) is not on the PATH: the independent WARC reader checks are skipped");
     }
 
     /** {@code warcio index FILE}: one JSON object per record (offset, warc-type, warc-target-uri, ...). */
