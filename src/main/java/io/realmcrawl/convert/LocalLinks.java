@@ -11,7 +11,7 @@ import java.util.Optional;
  * Decides what a reference in a saved page becomes: the relative path from the page's file to the
  * local copy of its target (after redirects), or the absolute URL when there is no local copy.
  * References that are not http(s) ({@code mailto:}, {@code data:}, {@code javascript:}) stay as
- * they are, and so does a fragment.
+ * they are, and so does a fragment (a fragment-only reference is left alone: it stays in the page).
  *
  * <p>A relative path is written as a URL: each file name percent-encoded except for unreserved
  * characters and {@code !$&'()*+,;=@}, so the {@code %XX} that the mirror writes literally into
@@ -32,6 +32,9 @@ final class LocalLinks {
     /** {@code reference}, found in the page saved as {@code pageFile}, resolved against {@code base}. */
     String rewrite(String reference, URI base, String pageFile) {
         String trimmed = reference.strip();
+        if (trimmed.startsWith("#")) {
+            return reference; // within the page itself, wherever it is
+        }
         int hash = trimmed.indexOf('#');
         String fragment = hash < 0 ? "" : trimmed.substring(hash);
         Optional<URI> resolved = UrlNormalizer.resolve(base, trimmed);

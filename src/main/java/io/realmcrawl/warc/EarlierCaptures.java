@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.WarcRecord;
  * <p>Thread-safety: safe for concurrent use.
  */
 final class EarlierCaptures {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EarlierCaptures.class);
     /** A capture; {@code id} is empty when the WARC it is in can no longer be read. */
     record Capture(Optional<URI> id, Instant date) {
     }
@@ -35,8 +36,14 @@ final class EarlierCaptures {
         EarlierCaptures captures = new EarlierCaptures();
         for (Path warc : files.existing()) {
             Path index = SeriesFiles.indexOf(warc);
-            if (!Files.exists(index)) {
-                CdxjIndex.write(warc);
+            try {
+                if (!Files.exists(index)) {
+                    CdxjIndex.write(warc);
+                }
+            } catch (IOException | RuntimeException e) {
+                // A file cut short by a crash: what it holds is not referred to; the crawl goes on.
+                log.warn("cannot index {} ({}); revisits will not refer to its captures", warc, e.toString());
+                continue;
             }
             for (CdxjIndex.Entry e : CdxjIndex.read(index)) {
                 if (!e.mime().equals("warc/revisit") && e.status() != 304) {
