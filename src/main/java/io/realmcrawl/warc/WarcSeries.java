@@ -64,14 +64,14 @@ final class WarcSeries {
     }
 
     synchronized void writeExchange(Exchange e) {
-        try {
-            URI requestId = newId();
-            URI responseId = newId();
+        URI requestId = newId();
+        URI responseId = newId();
+        try (InputStream payload = e.body.open()) {
             List<WarcRecord> records = new ArrayList<>();
             records.add(new WarcRequest.Builder(e.target).version(MessageVersion.WARC_1_1).recordId(requestId)
                     .date(e.date).warcinfoId(currentInfoId()).concurrentTo(responseId)
                     .body(MediaType.HTTP_REQUEST, e.requestHead).build());
-            records.add(e.status == 304 ? revisit(e, responseId) : response(e, responseId));
+            records.add(e.status == 304 ? revisit(e, responseId) : response(e, responseId, payload));
             writeAll(records);
             if (e.status != 304) {
                 earlier.captured(e.target, responseId, e.date);
@@ -81,8 +81,8 @@ final class WarcSeries {
         }
     }
 
-    private WarcRecord response(Exchange e, URI id) throws IOException {
-        InputStream block = new SequenceInputStream(new ByteArrayInputStream(e.responseHead), e.body.open());
+    private WarcRecord response(Exchange e, URI id, InputStream payload) throws IOException {
+        InputStream block = new SequenceInputStream(new ByteArrayInputStream(e.responseHead), payload);
         WarcResponse.Builder b = new WarcResponse.Builder(e.target).version(MessageVersion.WARC_1_1).recordId(id)
                 .date(e.date).warcinfoId(currentInfoId())
                 .body(MediaType.HTTP_RESPONSE, Channels.newChannel(block), e.responseHead.length + e.body.size())
