@@ -168,9 +168,14 @@ public final class LinkConverter {
         return base == null ? page : UrlNormalizer.resolve(page, base.attr("href")).orElse(page);
     }
 
-    /** Replaces {@code target} atomically with {@code content}. */
+    /**
+     * Replaces {@code target} atomically with {@code content}. The temporary file is created with
+     * the umask's permissions, as the mirror's pages are ({@code createTempFile} would make it
+     * owner-only), and named like the mirror's, so a crash leaves nothing the next run keeps.
+     */
     private static void replace(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".~rc-", ".tmp");
+        Path temp = Files.createFile(target.resolveSibling(".~rc-"
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
         try {
             Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

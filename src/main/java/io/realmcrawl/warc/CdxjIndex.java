@@ -47,7 +47,9 @@ final class CdxjIndex {
         List<String> lines = lines(warc);
         lines.sort(null);
         Path index = SeriesFiles.indexOf(warc);
-        Path temp = Files.createTempFile(index.getParent(), ".~rc-cdxj-", ".tmp");
+        // Created with the umask's permissions, like the WARC beside it (createTempFile is owner-only).
+        Path temp = Files.createFile(index.resolveSibling(".~rc-cdxj-"
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
         try {
             Files.write(temp, lines, StandardCharsets.UTF_8);
             Files.move(temp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

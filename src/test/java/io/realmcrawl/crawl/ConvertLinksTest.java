@@ -93,6 +93,10 @@ class ConvertLinksTest {
             crawls.crawl(site.url("/site/"));
             Path original = crawls.output().resolve("_originals/127.0.0.1_" + site.port() + "/site/index.html");
             assertEquals(index(site.port()), Files.readString(original));
+            Path page = crawls.file(site.port(), "site/index.html");
+            Path untouched = crawls.file(site.port(), "site/img/logo.png");
+            assertEquals(Files.getPosixFilePermissions(untouched), Files.getPosixFilePermissions(page),
+                    "a converted page keeps the permissions every page gets");
         }
     }
 
