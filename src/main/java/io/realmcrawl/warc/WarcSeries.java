@@ -142,8 +142,16 @@ final class WarcSeries {
             number = number < 0 ? files.nextNumber() : number + 1;
             Path path = files.warc(number);
             java.nio.file.Files.createDirectories(path.getParent());
-            writer = new WarcWriter(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    WarcCompression.GZIP);
+            FileChannel channel;
+            while (true) {
+                try {
+                    channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    break;
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    path = files.warc(++number); // another crawl writes the same series: never overwrite
+                }
+            }
+            writer = new WarcWriter(channel, WarcCompression.GZIP);
             warcinfoId = newId();
             writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).recordId(warcinfoId)
                     .date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());

@@ -272,6 +272,20 @@ class WarcOutputTest {
     }
 
     @Test
+    void warcLeftUnreadableByACrashIsSkippedAndTheSeriesGoesOnInTheNextFile() throws Exception {
+        Files.createDirectories(dir.resolve("warc"));
+        Files.write(dir.resolve("warc/site-00000.warc.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+        try (LoopbackSite site = site()) {
+            crawls(site, warc()).crawl(site.url("/docs/"));
+            List<Path> files = warcFiles();
+            assertEquals(List.of(dir.resolve("warc/site-00000.warc.gz"), dir.resolve("warc/site-00001.warc.gz")), files);
+            assertEquals(6, Files.size(files.get(0)), "the damaged file is left as it was");
+            assertTrue(WarcRecords.read(files.get(1)).stream().anyMatch(r -> r.type().equals("response")));
+            assertTrue(Files.exists(dir.resolve("warc/site-00001.cdxj")));
+        }
+    }
+
+    @Test
     void warcinfoSaysWhichHeadersAreRedacted() throws Exception {
         try (LoopbackSite site = site()) {
             crawls(site, warc()).crawl(site.url("/docs/"));
