@@ -95,6 +95,20 @@ class WarcOutputTest {
     }
 
     @Test
+    void digestAnswerIsRedactedWholeSinceItsHashCanBeBruteForced() throws Exception {
+        try (LoopbackSite site = LoopbackSite.builder().html("/d/", "<p>digest</p>")
+                .protectDigest("/d/", "Vault", "alice", PASSWORD, "SHA-256", true).start()) {
+            crawls(site, warc()).crawl(site.url("/d/"));
+            assertEquals(1, site.okCount("/d/"));
+            String all = new String(WarcRecords.decompressed(warcFiles().get(0)), StandardCharsets.ISO_8859_1);
+            assertTrue(all.contains("\r\nAuthorization: Digest <redacted>\r\n"), all);
+            assertFalse(all.contains("response=\""), "no Digest response hash in the WARC");
+            assertFalse(all.contains("username=\"alice\""), "no Digest answer in the WARC");
+            assertFalse(all.contains(PASSWORD));
+        }
+    }
+
+    @Test
     void everyRecordDigestChecksOutAndResponsesCarryPayloadDigests() throws Exception {
         try (LoopbackSite site = site()) {
             crawls(site, warc()).crawl(site.url("/docs/"));
