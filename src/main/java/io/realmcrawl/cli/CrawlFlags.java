@@ -3,6 +3,7 @@ package io.realmcrawl.cli;
 import io.realmcrawl.auth.CredentialEntry;
 import io.realmcrawl.auth.NetrcCredentials;
 import io.realmcrawl.auth.PasswordSource;
+import io.realmcrawl.config.ArchiveSettings;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.LoginDetection;
@@ -136,6 +137,21 @@ final class CrawlFlags {
     @Option(names = "--insecure", description = "Do not check certificates or host names at all (logged as a WARN).")
     boolean insecure;
 
+    // Archiving (issue 5): WARC output, link conversion, sitemaps.
+    @Option(names = "--warc", paramLabel = "FILE",
+            description = "Also write WARC files: FILE=DIR/NAME.warc.gz gives DIR/NAME-00000.warc.gz, ... with a .cdxj index each.")
+    Path warc;
+
+    @Option(names = "--warc-max-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Begin a new WARC file past SIZE (e.g. 1GB, the default).")
+    Long warcMaxSize;
+
+    @Option(names = "--convert-links", description = "After the crawl, point links in saved HTML and CSS at the local copies.")
+    boolean convertLinks;
+
+    @Option(names = "--sitemap", paramLabel = "URL", description = "Also crawl the URLs of this sitemap.xml (repeatable).")
+    List<String> sitemaps = new ArrayList<>();
+
     /** A config for a crawl given by start URLs alone: named after the first URL's host. */
     static CrawlConfig configForUrls(List<String> urls) {
         List<URI> starts = new ArrayList<>();
@@ -174,6 +190,7 @@ final class CrawlFlags {
         config = output == null ? config : config.withOutput(output);
         config = userAgent == null ? config : config.withUserAgent(userAgent);
         config = config.withLogin(login(config.login()));
+        config = config.withArchive(archive(config.archive()));
         config = proxy == null ? config : config.withProxy(Optional.of(proxySettings()));
         config = include.isEmpty() ? config : config.withInclude(concat(config.include(), compile("--include", include)));
         return exclude.isEmpty() ? config : config.withExclude(concat(config.exclude(), compile("--exclude", exclude)));
@@ -190,6 +207,26 @@ final class CrawlFlags {
             throw new UsageException("--retries must be 0 or more, got " + retries);
         }
         return retries == null ? p : p.withRetries(retries);
+    }
+
+    private ArchiveSettings archive(ArchiveSettings fromConfig) {
+        ArchiveSettings archive = warc == null ? fromConfig : fromConfig.withWarc(warc);
+        if (warcMaxSize != null) {
+            if (warcMaxSize < 1) {
+                throw new UsageException("--warc-max-size must be at least 1 byte");
+            }
+            archive = archive.withWarcMaxSize(warcMaxSize);
+        }
+        archive = convertLinks ? archive.withConvertLinks(true) : archive;
+        List<URI> more = new ArrayList<>();
+        for (String sitemap : sitemaps) {
+            try {
+                more.add(parseStartUrl(sitemap));
+            } catch (UsageException e) {
+                throw new UsageException("--sitemap '" + sitemap + "' is not an absolute http(s) URL");
+            }
+        }
+        return more.isEmpty() ? archive : archive.withSitemaps(concat(archive.sitemaps(), more));
     }
 
     private ProxySettings proxySettings() {

@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  * @param proxy       the HTTP proxy all requests go through, if any
  * @param source      the YAML file this came from, if any (for messages)
  * @param politeness  robots.txt, per-host delay and connections, retries and backoff
+ * @param archive     WARC output, link conversion and sitemaps
  */
 public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude,
                           Limits limits, String userAgent, Path output, List<CredentialEntry> credentials,
                           LoginDetection login, RunPolicy run, TlsSettings tls, Optional<ProxySettings> proxy,
-                          Optional<Path> source, Politeness politeness) {
+                          Optional<Path> source, Politeness politeness, ArchiveSettings archive) {
 
     public static final String DEFAULT_USER_AGENT =
             "realmcrawl/" + Version.current() + " (+https://github.com/realmcrawl/realmcrawl)";
@@ -50,76 +51,82 @@ public record CrawlConfig(String name, List<URI> startUrls, List<Pattern> includ
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(politeness, "politeness");
+        Objects.requireNonNull(archive, "archive");
         if (startUrls.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one start URL");
         }
     }
 
-    /** A config with the default {@link Politeness}. */
+    /** A config with the default {@link Politeness} and no WARC, link conversion or sitemaps. */
     public CrawlConfig(String name, List<URI> startUrls, List<Pattern> include, List<Pattern> exclude, Limits limits,
                        String userAgent, Path output, List<CredentialEntry> credentials, LoginDetection login,
                        RunPolicy run, TlsSettings tls, Optional<ProxySettings> proxy, Optional<Path> source) {
         this(name, startUrls, include, exclude, limits, userAgent, output, credentials, login, run, tls, proxy, source,
-                Politeness.DEFAULTS);
+                Politeness.DEFAULTS, ArchiveSettings.DEFAULTS);
     }
 
     public CrawlConfig withPoliteness(Politeness v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source, v);
+                credentials, login, run, tls, proxy, source, v, archive);
+    }
+
+    public CrawlConfig withArchive(ArchiveSettings v) {
+        return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
+                credentials, login, run, tls, proxy, source, politeness, v);
     }
 
     public CrawlConfig withStartUrls(List<URI> v) {
         return new CrawlConfig(name, v, include, exclude, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withInclude(List<Pattern> v) {
         return new CrawlConfig(name, startUrls, v, exclude, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withExclude(List<Pattern> v) {
         return new CrawlConfig(name, startUrls, include, v, limits, userAgent, output,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withLimits(Limits v) {
         return new CrawlConfig(name, startUrls, include, exclude, v, userAgent, output,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withUserAgent(String v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, v, output,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withOutput(Path v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, v,
-                credentials, login, run, tls, proxy, source, politeness);
+                credentials, login, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withLogin(LoginDetection v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, v, run, tls, proxy, source, politeness);
+                credentials, v, run, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withRun(RunPolicy v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, v, tls, proxy, source, politeness);
+                credentials, login, v, tls, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withProxy(Optional<ProxySettings> v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, run, tls, v, source, politeness);
+                credentials, login, run, tls, v, source, politeness, archive);
     }
 
     public CrawlConfig withTls(TlsSettings v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                credentials, login, run, v, proxy, source, politeness);
+                credentials, login, run, v, proxy, source, politeness, archive);
     }
 
     public CrawlConfig withCredentials(List<CredentialEntry> v) {
         return new CrawlConfig(name, startUrls, include, exclude, limits, userAgent, output,
-                v, login, run, tls, proxy, source, politeness);
+                v, login, run, tls, proxy, source, politeness, archive);
     }
 }

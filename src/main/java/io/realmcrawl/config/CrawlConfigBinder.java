@@ -16,8 +16,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CrawlConfigBinder {
     static final List<String> KEYS = List.of("name", "start", "scope", "limits", "login", "run", "user-agent", "output",
-            "credentials", "tls", "proxy",
-            "politeness");
+            "credentials", "tls", "proxy", "politeness", "archive", "sitemaps");
     static final List<String> SCOPE_KEYS = List.of("include", "exclude");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -48,7 +47,8 @@ final class CrawlConfigBinder {
                     new CredentialsBinder(env).bind(top.optional("credentials")), LoginBinder.bind(top.optional("login")),
                     RunBinder.bind(top.optional("run")), new TlsBinder(env).bind(top.optional("tls")),
                     new ProxyBinder(env).bind(top.optional("proxy")), Optional.of(source),
-                    PolitenessBinder.bind(top.optional("politeness")));
+                    PolitenessBinder.bind(top.optional("politeness")),
+                    new ArchiveBinder(env).bind(top.optional("archive"), top.optional("sitemaps")));
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(top.line(), e.getMessage());
         }
@@ -80,7 +80,7 @@ final class CrawlConfigBinder {
     }
 
     /** An absolute http(s) URL with a host; normalising it is the engine's job, not this one's. */
-    private static URI startUrl(Field item) throws ConfigProblem {
+    static URI startUrl(Field item) throws ConfigProblem {
         String text = item.plainText().strip();
         URI uri;
         try {

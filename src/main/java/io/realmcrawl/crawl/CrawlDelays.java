@@ -2,7 +2,7 @@ package io.realmcrawl.crawl;
 
 import io.realmcrawl.robots.Robots;
 import io.realmcrawl.robots.RobotsRules;
-import io.realmcrawl.robots.SitemapFeeder;
+import io.realmcrawl.robots.SitemapHook;
 import io.realmcrawl.scope.Origin;
 import io.realmcrawl.state.Frontier;
 import java.time.Duration;
@@ -19,9 +19,9 @@ final class CrawlDelays implements Robots.Listener {
 
     private final Frontier frontier;
     private final Duration max;
-    private final SitemapFeeder sitemaps;
+    private final SitemapHook sitemaps;
 
-    CrawlDelays(Frontier frontier, Duration max, SitemapFeeder sitemaps) {
+    CrawlDelays(Frontier frontier, Duration max, SitemapHook sitemaps) {
         this.frontier = frontier;
         this.max = max;
         this.sitemaps = sitemaps;

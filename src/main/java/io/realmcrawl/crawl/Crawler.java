@@ -9,14 +9,17 @@ import io.realmcrawl.fetch.CookieJarFile;
 import io.realmcrawl.fetch.FetchSettings;
 import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.robots.Robots;
-import io.realmcrawl.robots.SitemapFeeder;
+import io.realmcrawl.robots.SitemapHook;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.Frontier;
 import io.realmcrawl.state.OutputLock;
 import io.realmcrawl.state.RunInfo;
+import io.realmcrawl.sitemap.SitemapFeeder;
 import io.realmcrawl.store.Mirror;
+import io.realmcrawl.config.Version;
+import io.realmcrawl.warc.WarcArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -142,7 +145,11 @@ public final class Crawler {
             state.onFlush(new PageSync(mirror));
         }
         int unfetched;
-        try (Fetcher fetcher = new Fetcher(settings(limits), auth::install)) {
+        Optional<WarcArchive> archive = openArchive(limits);
+        try (Fetcher fetcher = new Fetcher(settings(limits), builder -> {
+            auth.install(builder);
+            archive.ifPresent(a -> a.install(builder));
+        })) {
             this.fetcher = fetcher;
             this.frontier = frontier;
             loadCookies(fetcher);
@@ -156,19 +163,27 @@ public final class Crawler {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
             }
             // Politeness: per-host limits in the frontier, robots.txt before each origin's first page,
-            // transient failures retried. The sitemap reader plugs in where SitemapFeeder.NONE is.
+            // transient failures retried. Sitemaps named in the config, and in a robots.txt once it
+            // is read, feed the frontier (the scope still decides).
             Politeness polite = config.politeness();
             frontier.limitHosts(Math.min(polite.connectionsPerHost(), limits.concurrency()), polite.delay());
-            Robots robots = polite.robots() ? Robots.obeyed(fetcher,
-                    new CrawlDelays(frontier, polite.maxCrawlDelay(), SitemapFeeder.NONE)) : Robots.off();
+            SitemapFeeder sitemaps = new SitemapFeeder(fetcher, scope, frontier);
+            Robots robots = polite.robots() ? Robots.obeyed(fetcher, new CrawlDelays(frontier, polite.maxCrawlDelay(),
+                    (origin, named) -> sitemaps.feedAll(named))) : Robots.off();
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
                     config.login(), robots);
-            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report);
+            sitemaps.feedAll(config.archive().sitemaps());
+            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report,
+                    (page, links) -> archive.ifPresent(a -> a.outlinks(page, links)));
             VisitNotes notes = new VisitNotes(state, auth);
             progress = () -> report.progress(frontier.queued(), notes.lastRealm());
             Retries retries = new Retries(frontier, polite, Clock.systemUTC());
             unfetched = new Workers(frontier, visit, recorder, retries, limits, this::stopping, notes).run();
             saveCookies(fetcher);
+        } finally {
+            if (archive.isPresent()) {
+                archive.get().close();
+            }
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());
         state.endRun(Instant.now(), stoppedEarly.isEmpty());
@@ -180,6 +195,9 @@ public final class Crawler {
             }
         }
         end.writeManifest();
+        if (config.archive().convertLinks()) {
+            Conversion.run(state, mirror);
+        }
         ReportCollector.RunFacts facts = new ReportCollector.RunFacts(config.name(), config.output().toString(),
                 run.id(), run.resumed(), stoppedEarly);
         CrawlReport result = report.freeze(facts, auth.challengesAnswered(), unfetched + frontier.queued(),
@@ -220,6 +238,15 @@ public final class Crawler {
                     new IllegalArgumentException("start URL '" + raw + "' is not an absolute http(s) URL")));
         }
         return starts;
+    }
+
+    private Optional<WarcArchive> openArchive(Limits limits) throws IOException {
+        if (config.archive().warc().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WarcArchive(config.archive().warc().get(), config.archive().warcMaxSize(),
+                limits.maxPageBytes(), config.run().keepSetCookie(),
+                new WarcArchive.Info("realmcrawl/" + Version.current(), config.name(), config.userAgent())));
     }
 
     private FetchSettings settings(Limits limits) {

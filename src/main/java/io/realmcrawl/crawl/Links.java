@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the links of a page from its file on disk, whether just saved or kept from an earlier run
- * (a 304 still has links to follow). Only HTML is parsed.
+ * (a 304 still has links to follow). HTML and CSS are parsed; the original body is read when the
+ * page's links were converted.
  */
 final class Links {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
@@ -30,11 +31,17 @@ final class Links {
     }
 
     static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url) throws IOException {
-        return isHtml(url, head) ? extract(mirror.root().resolve(page.file()), head, url) : List.of();
+        return extract(mirror.body(page.file()), head, url);
     }
 
     static List<URI> ofStored(StoredPage stored, URI url) throws IOException {
-        return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url) : List.of();
+        return extract(stored.path(), stored.head(), url);
+    }
+
+    /** Whether a page is a style sheet, by its media type or, without one, its extension. */
+    static boolean isCss(URI url, ResponseHead head) {
+        Optional<String> type = head.mediaType();
+        return type.isPresent() ? type.get().equals("text/css") : url.getPath().toLowerCase(Locale.ROOT).endsWith(".css");
     }
 
     /** The links of a response body read straight from the network (the dry run saves nothing). */
@@ -48,12 +55,18 @@ final class Links {
     }
 
     private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
+        boolean css = isCss(url, head);
+        if (!css && !isHtml(url, head)) {
+            return List.of();
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(Link::url).toList();
+            List<Link> links = css ? LinkExtractor.extractCss(in, charsetOf(head), url)
+                    : LinkExtractor.extract(in, charsetOf(head), url);
+            return links.stream().map(Link::url).toList();
         }
     }
 
-    private static boolean isHtml(URI url, ResponseHead head) {
+    static boolean isHtml(URI url, ResponseHead head) {
         Optional<String> type = head.mediaType();
         if (type.isPresent()) {
             return HTML_TYPES.contains(type.get());

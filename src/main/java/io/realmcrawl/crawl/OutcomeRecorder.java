@@ -32,10 +32,23 @@ final class OutcomeRecorder {
     private static final int OUT_OF_SCOPE_MEMORY = 100_000;
     private final Set<String> authMessages = ConcurrentHashMap.newKeySet();
 
+    /** Hears the links found in each saved page (the WARC's outlinks metadata). */
+    @FunctionalInterface
+    interface LinksListener {
+        void found(URI page, List<URI> links);
+    }
+
+    private final LinksListener linksFound;
+
     OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
+        this(scope, frontier, report, (page, links) -> { });
+    }
+
+    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, LinksListener linksFound) {
         this.scope = scope;
         this.frontier = frontier;
         this.report = report;
+        this.linksFound = linksFound;
     }
 
     void record(PageVisit.Step step) {
@@ -44,6 +57,7 @@ final class OutcomeRecorder {
         UrlRecord record;
         // Java 17 has no pattern switch yet: the chain below is exhaustive over the sealed Outcome.
         if (outcome instanceof Outcome.Saved s) {
+            linksFound.found(lease.url(), s.links());
             queueLinks(s.links(), lease.depth() + 1);
             record = saved(lease, s);
         } else if (outcome instanceof Outcome.NotModified n) {

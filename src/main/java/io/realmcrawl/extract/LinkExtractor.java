@@ -28,8 +28,9 @@ import org.jsoup.nodes.Element;
  * ({@code mailto:}, {@code javascript:}, {@code data:}) is dropped. Links come once each, in
  * document order, with the source where each was first seen.
  *
- * <p>Limits: no CSS {@code url()} (neither in style sheets nor style attributes) and no
- * links written by scripts. jsoup reads {@code <noscript>} in the body as markup (its links
+ * <p>CSS references ({@code url()}, {@code @import}) count as links in {@code style} attributes
+ * and {@code <style>} elements, and {@link #extractCss} finds them in style sheets (see
+ * {@link CssReferences}). Limits: no links written by scripts. jsoup reads {@code <noscript>} in the body as markup (its links
  * are found) but in the head as text (they are not).
  */
 public final class LinkExtractor {
@@ -70,6 +71,36 @@ public final class LinkExtractor {
         return links(doc, baseUrl(doc, page));
     }
 
+    /**
+     * The links of the style sheet at {@code sheetUrl}: its {@code url()} and {@code @import}
+     * references, resolved against the sheet.
+     *
+     * @param charset the charset from the Content-Type header; UTF-8 without it (CSS's default)
+     */
+    public static List<Link> extractCss(InputStream css, Optional<String> charset, URI sheetUrl) throws IOException {
+        Objects.requireNonNull(css, "css");
+        URI sheet = UrlNormalizer.normalize(String.valueOf(sheetUrl)).orElseThrow(() -> new IllegalArgumentException(
+                "links can only be extracted from a style sheet at an http(s) URL, got '" + sheetUrl + "'"));
+        Charset decoding = charset.map(String::strip).filter(LinkExtractor::isKnownCharset).map(Charset::forName)
+                .orElse(java.nio.charset.StandardCharsets.UTF_8);
+        Map<URI, Link> found = new LinkedHashMap<>();
+        for (CssReferences.Reference r : CssReferences.find(new String(css.readAllBytes(), decoding))) {
+            UrlNormalizer.resolve(sheet, r.url().strip()).ifPresent(url -> found.putIfAbsent(url,
+                    new Link(url, r.isImport() ? "css[@import]" : "css[url]")));
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The URLs of a {@code srcset} attribute, as written (see {@link Srcset}). */
+    public static List<String> srcsetUrls(String srcset) {
+        return Srcset.urls(srcset);
+    }
+
+    /** Which attributes of an element hold a URL, by tag ({@code srcset} holds several). */
+    public static List<String> urlAttributes(String tag) {
+        return URL_ATTRIBUTES.getOrDefault(tag, List.of());
+    }
+
     private static List<Link> links(Document doc, URI base) {
         Map<URI, Link> found = new LinkedHashMap<>();
         for (Element element : doc.getAllElements()) {
@@ -93,6 +124,12 @@ public final class LinkExtractor {
             String value = element.attr(attribute);
             List<String> references = attribute.equals("srcset") ? Srcset.urls(value) : List.of(value.strip());
             references.forEach(reference -> raw.add(new RawLink(reference, source)));
+        }
+        if (element.hasAttr("style")) {
+            CssReferences.urls(element.attr("style")).forEach(url -> raw.add(new RawLink(url.strip(), tag + "[style]")));
+        }
+        if (tag.equals("style")) {
+            CssReferences.urls(element.data()).forEach(url -> raw.add(new RawLink(url.strip(), "style")));
         }
         if (tag.equals("meta") && isRefresh(element)) {
             MetaRefresh.url(element.attr("content")).ifPresent(url -> raw.add(new RawLink(url, "meta[refresh]")));

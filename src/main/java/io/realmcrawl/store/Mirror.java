@@ -33,6 +33,11 @@ import java.util.Optional;
 public final class Mirror {
 
     static final String HEADERS_SUFFIX = ".headers";
+    /**
+     * Where link conversion keeps the body of each page it rewrote, as received, at the page's
+     * own relative path: {@code _} never starts a host folder, so no page lands there.
+     */
+    public static final String ORIGINALS = "_originals";
 
     private final Path root;
     private final boolean keepSetCookie;
@@ -92,10 +97,16 @@ public final class Mirror {
         }
     }
 
+    /**
+     * A page whose links were converted is compared by its original body, so that conversion never
+     * makes an unchanged page look changed; a new body replaces the page and drops the original.
+     */
     private SavedPage.Write place(Path temp, AtomicFiles.Digest written, Path page, Path headers, ResponseHead head)
             throws IOException {
         boolean existed = Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS);
-        if (existed && sameBody(page, written)) {
+        Path original = originalOf(page);
+        boolean converted = Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS);
+        if (existed && sameBody(converted ? original : page, written)) {
             Files.delete(temp);
             if (!Validators.of(head).equals(storedValidators(headers))) {
                 AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
@@ -104,6 +115,7 @@ public final class Mirror {
         }
         AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
         Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
+        Files.deleteIfExists(original);
         return existed ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
     }
 
@@ -129,8 +141,31 @@ public final class Mirror {
         if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(headers)) {
             return Optional.empty();
         }
+        Path body = body(page);
         return HeaderFile.parse(Files.readAllBytes(headers))
-                .map(head -> new StoredPage(url, slashed(relative), page, head));
+                .map(head -> new StoredPage(url, slashed(relative), body, head));
+    }
+
+    /**
+     * The body of the page in {@code file} (relative to the root) as it was received: the page
+     * itself, or the original kept when its links were converted.
+     */
+    public Path body(String file) {
+        return body(root.resolve(file));
+    }
+
+    private Path body(Path page) {
+        Path original = originalOf(page);
+        return Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS) ? original : page;
+    }
+
+    /** Where the original body of a converted page is kept. */
+    public Path originalOf(String file) {
+        return originalOf(root.resolve(file));
+    }
+
+    private Path originalOf(Path page) {
+        return root.resolve(ORIGINALS).resolve(root.relativize(page));
     }
 
     /**
@@ -166,6 +201,7 @@ public final class Mirror {
         if (Files.exists(headers)) {
             Files.move(headers, headersOf(target), REPLACE_EXISTING);
         }
+        Files.deleteIfExists(originalOf(page));
     }
 
     /** Deletes the temporary files a crashed run left anywhere in the mirror; returns how many. */

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A page already in the mirror from an earlier fetch: its file (relative, {@code /}-separated),
- * where it is, and the response head saved beside it — what a re-run sends back as validators.
+ * where its body as received is (the page, or its original when links were converted), and the
+ * response head saved beside it — what a re-run sends back as validators.
  */
 public record StoredPage(URI url, String file, Path path, ResponseHead head) {
     public StoredPage {

@@ -133,7 +133,7 @@ class ConfigLoaderTest {
     void unrelatedUnknownKeyListsTheKnownKeysWithoutAGuess() {
         ConfigException e = fx.failure("start: https://intranet.example/\nrobots: ignore\n");
         assertEquals("unknown key 'robots' in the top level; known keys: name, start, scope, limits, login, run, user-agent,"
-                + " output, credentials, tls, proxy, politeness", e.problem());
+                + " output, credentials, tls, proxy, politeness, archive, sitemaps", e.problem());
     }
 
     @Test

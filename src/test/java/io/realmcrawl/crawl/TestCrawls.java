@@ -4,6 +4,7 @@ import io.realmcrawl.auth.ConfiguredCredentials;
 import io.realmcrawl.auth.CredentialEntry;
 import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.auth.TerminalPrompter;
+import io.realmcrawl.config.ArchiveSettings;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
 import io.realmcrawl.config.Politeness;
@@ -31,6 +32,7 @@ final class TestCrawls {
     private Optional<ProxySettings> proxy = Optional.empty();
     private Optional<Path> cookies = Optional.empty();
     private Politeness politeness = Politeness.DEFAULTS;
+    private ArchiveSettings archive = ArchiveSettings.DEFAULTS;
 
     TestCrawls(Path dir) {
         this.dir = dir;
@@ -60,6 +62,12 @@ final class TestCrawls {
         Files.writeString(file, password + "\n");
         credentials.add(new CredentialEntry(Origin.of(server), Optional.empty(), user, new PasswordSource.File(file),
                 true));
+        return this;
+    }
+
+    /** WARC output, link conversion and sitemaps. */
+    TestCrawls archive(ArchiveSettings archive) {
+        this.archive = archive;
         return this;
     }
 
@@ -99,7 +107,7 @@ final class TestCrawls {
     Crawler crawler(RunPolicy policy, URI... starts) {
         CrawlConfig config = new CrawlConfig("test", List.of(starts), include, List.of(), limits,
                 CrawlConfig.DEFAULT_USER_AGENT, output(), credentials, login, policy, TlsSettings.DEFAULTS,
-                proxy, Optional.empty(), politeness);
+                proxy, Optional.empty(), politeness, archive);
         return new Crawler(config, new ConfiguredCredentials(credentials, new TerminalPrompter()), cookies);
     }
 

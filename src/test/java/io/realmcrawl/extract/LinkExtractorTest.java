@@ -117,6 +117,7 @@ class LinkExtractorTest {
                 "link[href] http://h/favicon.ico",
                 "link[href] http://h/docs/page.html",
                 "script[src] http://h/docs/_static/jquery.js",
+                "style http://h/docs/_static/bg.png",
                 "a[href] http://h/docs/",
                 "a[href] http://h/docs/install.html",
                 "a[href] http://h/docs/guide/config.html?lang=en&section=auth",

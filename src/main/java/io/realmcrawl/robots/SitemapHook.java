@@ -11,9 +11,9 @@ import java.util.List;
  * first page of the origin; it should queue, not fetch.
  */
 @FunctionalInterface
-public interface SitemapFeeder {
+public interface SitemapHook {
     /** Ignores sitemaps: the crawl follows links only. */
-    SitemapFeeder NONE = (origin, sitemaps) -> { };
+    SitemapHook NONE = (origin, sitemaps) -> { };
 
     void feed(Origin origin, List<URI> sitemaps);
 }

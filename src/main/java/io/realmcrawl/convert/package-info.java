@@ -1,0 +1,2 @@
+/** Offline browsing: links in saved HTML and CSS pointed at the local copies. */
+package io.realmcrawl.convert;
