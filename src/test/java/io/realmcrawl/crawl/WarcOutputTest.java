@@ -218,7 +218,8 @@ class WarcOutputTest {
                 assertEquals(indexed, Files.readAllLines(index).size(), index.toString());
                 responses += (int) indexed;
             }
-            assertEquals(5, responses, "401 and 200 for /docs/, then page, cookie and after-cookie:\n" + seen);
+            assertEquals(6, responses, "robots.txt's 404, 401 and 200 for /docs/, then page, cookie and after-cookie:\n"
+                    + seen);
         }
     }
 
@@ -271,8 +272,8 @@ class WarcOutputTest {
             assertEquals(new String(html, StandardCharsets.UTF_8),
                     Files.readString(crawls.file(site.port(), "z/index.html")), "the mirror has the page decoded");
             Path file = warcFiles().get(0);
-            Seen response = WarcRecords.read(file).stream().filter(r -> r.type().equals("response")).findFirst()
-                    .orElseThrow();
+            Seen response = WarcRecords.read(file).stream()
+                    .filter(r -> r.type().equals("response") && r.target().endsWith("/z/")).findFirst().orElseThrow();
             String head = response.head().toLowerCase(java.util.Locale.ROOT);
             assertTrue(head.contains("\r\nx-crawler-transfer-encoding: chunked"), head);
             assertFalse(head.contains("\r\ntransfer-encoding"), head);
@@ -281,7 +282,8 @@ class WarcOutputTest {
                     response.block().length);
             assertTrue(java.util.Arrays.equals(zipped.toByteArray(), payload), "the payload as it came, gzipped");
             assertTrue(response.blockDigestChecks());
-            assertEquals(2, Warcio.index(file).size() - 1, "warcio reads warcinfo, request and response");
+            assertEquals(4, Warcio.index(file).size() - 1,
+                    "warcio reads warcinfo, then request and response for robots.txt and for the page");
         }
     }
 
