@@ -2,6 +2,7 @@ package io.realmcrawl.crawl;
 
 import io.realmcrawl.extract.Link;
 import io.realmcrawl.extract.LinkExtractor;
+import io.realmcrawl.extract.ParseLimits;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.store.Mirror;
 import io.realmcrawl.store.SavedPage;
@@ -29,21 +30,22 @@ final class Links {
     private Links() {
     }
 
-    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url) throws IOException {
-        return isHtml(url, head) ? extract(mirror.root().resolve(page.file()), head, url) : List.of();
+    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url, ParseLimits limits)
+            throws IOException {
+        return isHtml(url, head) ? extract(mirror.root().resolve(page.file()), head, url, limits) : List.of();
     }
 
-    static List<URI> ofStored(StoredPage stored, URI url) throws IOException {
-        return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url) : List.of();
+    static List<URI> ofStored(StoredPage stored, URI url, ParseLimits limits) throws IOException {
+        return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url, limits) : List.of();
     }
 
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
+    private static List<URI> extract(Path file, ResponseHead head, URI url, ParseLimits limits) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(Link::url).toList();
+            return LinkExtractor.extract(in, charsetOf(head), url, limits).stream().map(Link::url).toList();
         }
     }
 

@@ -2,7 +2,11 @@ package io.realmcrawl.crawl;
 
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
+import io.realmcrawl.config.TrapLimits;
 import io.realmcrawl.scope.Scope;
+import io.realmcrawl.scope.Origin;
+import io.realmcrawl.scope.Trap;
+import io.realmcrawl.scope.TrapRules;
 import io.realmcrawl.state.Change;
 import io.realmcrawl.state.Frontier;
 import io.realmcrawl.state.UrlRecord;
@@ -31,11 +35,21 @@ final class OutcomeRecorder {
     private final Set<URI> outOfScope = ConcurrentHashMap.newKeySet();
     private static final int OUT_OF_SCOPE_MEMORY = 100_000;
     private final Set<String> authMessages = ConcurrentHashMap.newKeySet();
+    private final TrapRules traps;
+    private final HostBudget budget;
+    /** Origins already warned about per trap rule; later rejections are logged at debug only. */
+    private final Set<String> trapWarnings = ConcurrentHashMap.newKeySet();
 
     OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
+        this(scope, frontier, report, TrapLimits.DEFAULTS);
+    }
+
+    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, TrapLimits trapLimits) {
         this.scope = scope;
         this.frontier = frontier;
         this.report = report;
+        this.traps = new TrapRules(trapLimits.maxUrlLength(), trapLimits.maxSegmentRepeats());
+        this.budget = new HostBudget(trapLimits.maxUrlsPerHost());
     }
 
     void record(PageVisit.Step step) {
@@ -89,7 +103,10 @@ final class OutcomeRecorder {
 
     private UrlRecord redirected(Frontier.Lease lease, Outcome.Redirected r) {
         report.redirect();
-        if (r.outOfScope() && outOfScope.add(r.target())) {
+        Optional<Trap> trap = r.outOfScope() ? traps.reject(r.target()) : Optional.empty();
+        if (trap.isPresent()) {
+            trapped(r.target(), trap.get());
+        } else if (r.outOfScope() && outOfScope.add(r.target())) {
             report.outOfScope();
         }
         r.notFollowed().ifPresent(why -> log.debug("not following redirect {} -> {}: {}", r.url(), r.target(), why));
@@ -139,6 +156,32 @@ final class OutcomeRecorder {
                 change, detail);
     }
 
+    /** Queues an in-scope link unless it looks like a crawler trap (recorded with the rule that caught it). */
+    private void discover(URI link, int depth) {
+        Optional<Trap> trap = traps.reject(link);
+        if (trap.isEmpty() && !budget.hasRoom(link)) {
+            trap = Optional.of(budget.trap(link));
+        }
+        if (trap.isPresent()) {
+            trapped(link, trap.get());
+        } else if (frontier.discover(link, depth)) {
+            budget.queued(link);
+        }
+    }
+
+    /** Records a URL not followed because it looks like a trap: in the report, and once per origin and rule at WARN. */
+    private void trapped(URI url, Trap trap) {
+        if (outOfScope.add(url)) {
+            report.trapped(url, trap.reason());
+            if (trapWarnings.add(Origin.of(url) + " " + trap.rule())) {
+                log.warn("{}: not followed: {} (more URLs of this origin caught by {}: debug log)", url, trap.reason(),
+                        trap.rule());
+            } else {
+                log.debug("{}: not followed: {}", url, trap.reason());
+            }
+        }
+    }
+
     private void queueLinks(List<URI> links, int depth) {
         if (outOfScope.size() > OUT_OF_SCOPE_MEMORY) {
             outOfScope.clear(); // costs a few decisions again and may count a URL twice; never memory
@@ -154,7 +197,7 @@ final class OutcomeRecorder {
                 }
                 log.trace("out of scope: {} ({})", link, rejected.reason());
             } else {
-                frontier.discover(link, depth);
+                discover(link, depth);
             }
         }
     }

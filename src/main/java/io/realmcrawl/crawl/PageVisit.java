@@ -8,6 +8,10 @@ import io.realmcrawl.fetch.Fetcher;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
 import io.realmcrawl.config.LoginDetection;
+import io.realmcrawl.config.TrapLimits;
+import io.realmcrawl.extract.ParseLimits;
+import io.realmcrawl.scope.Trap;
+import io.realmcrawl.scope.TrapRules;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
@@ -39,6 +43,8 @@ final class PageVisit {
     private final int maxRedirects;
     private final boolean reparseUnchanged;
     private final LoginDetection login;
+    private TrapRules traps = new TrapRules(TrapLimits.DEFAULTS.maxUrlLength(), TrapLimits.DEFAULTS.maxSegmentRepeats());
+    private ParseLimits parseLimits = ParseLimits.DEFAULTS;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
@@ -58,6 +64,13 @@ final class PageVisit {
         this.maxRedirects = maxRedirects;
         this.reparseUnchanged = reparseUnchanged;
         this.login = login;
+    }
+
+    /** Applies the crawl's trap rules to redirect targets and its parse caps to pages. */
+    PageVisit withTraps(TrapLimits limits) {
+        this.traps = new TrapRules(limits.maxUrlLength(), limits.maxSegmentRepeats());
+        this.parseLimits = new ParseLimits(limits.maxParseBytes(), limits.maxHtmlDepth());
+        return this;
     }
 
     List<Step> visit(Frontier.Lease first) {
@@ -122,7 +135,7 @@ final class PageVisit {
             return redirect(url, head);
         }
         if (status == 304 && stored.isPresent()) {
-            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url) : List.of();
+            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url, parseLimits) : List.of();
             return new Outcome.NotModified(stored.get(), head, links);
         }
         if (status == 407) {
@@ -142,7 +155,7 @@ final class PageVisit {
                 return new Outcome.AuthFailed(url, e.reason());
             }
             boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
-            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url));
+            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url, parseLimits));
         }
         return new Outcome.HttpError(url, head, stored);
     }
@@ -174,6 +187,10 @@ final class PageVisit {
         }
         if (scope.decide(r.target(), depth) instanceof Scope.Decision.Rejected rejected) {
             return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of("out of scope: " + rejected.reason()), true);
+        }
+        Optional<Trap> trap = traps.reject(r.target());
+        if (trap.isPresent()) {
+            return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of(trap.get().reason()), true);
         }
         if (!frontier.claim(r.target(), depth)) {
             return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of("target already seen"), false);

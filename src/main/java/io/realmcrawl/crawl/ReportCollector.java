@@ -29,6 +29,8 @@ final class ReportCollector {
     private long bytesSaved;
     private int redirects;
     private int outOfScope;
+    private final List<String> trapped = new ArrayList<>();
+    private int trappedCount;
 
     synchronized void saved(long bytes) {
         pagesSaved++;
@@ -46,6 +48,15 @@ final class ReportCollector {
 
     synchronized void outOfScope() {
         outOfScope++;
+    }
+
+    /** A link or redirect not followed because a crawler-trap rule caught it; counted as out of scope too. */
+    synchronized void trapped(URI url, String reason) {
+        outOfScope++;
+        trappedCount++;
+        if (trapped.size() < MAX_LISTED_ERRORS) {
+            trapped.add(url + " - " + reason);
+        }
     }
 
     synchronized void error(ErrorKind kind, URI url, String message) {
@@ -74,7 +85,7 @@ final class ReportCollector {
                 started.toString(), seconds, pagesSaved, bytesSaved, changes(Change.NEW), changes(Change.CHANGED),
                 changes(Change.UNCHANGED), changes(Change.REMOVED), changes(Change.FAILED), redirects,
                 challengesAnswered, outOfScope, leftInQueue, byKind, List.copyOf(authFailures), listedErrors,
-                urlsByChange, exit);
+                urlsByChange, exit, trappedCount, trapped);
     }
 
     /** What the engine knows of the run itself, for the report. */
