@@ -65,6 +65,7 @@ public final class Fetcher implements Closeable {
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
                         .setTlsSocketStrategy(tlsStrategy(settings))
+                        .setConnectionFactory(WireLimits.connectionFactory())
                         .build())
                 .disableRedirectHandling()
                 .disableAuthCaching()

@@ -55,6 +55,7 @@ public final class HostileServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+    private volatile Script otherwise = HostileServer::notFound;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -73,8 +74,19 @@ public final class HostileServer implements AutoCloseable {
         return new HostileServer(InetAddress.getByName("127.0.0.1"));
     }
 
+    /** Sets the script for {@code path}; null removes it (the path then gets {@link #otherwise}). */
     public HostileServer on(String path, Script script) {
+        if (script == null) {
+            scripts.remove(path);
+            return this;
+        }
         scripts.put(path, script);
+        return this;
+    }
+
+    /** The script for every path without its own (by default a 404). */
+    public HostileServer otherwise(Script script) {
+        this.otherwise = script;
         return this;
     }
 
@@ -136,7 +148,7 @@ public final class HostileServer implements AutoCloseable {
             for (Optional<Request> next = readRequest(in); next.isPresent(); next = readRequest(in)) {
                 Request request = next.get();
                 requests.add(request);
-                Script script = scripts.getOrDefault(request.path(), HostileServer::notFound);
+                Script script = scripts.getOrDefault(request.path(), otherwise);
                 if (script.answer(request, out) == After.CLOSE) {
                     return;
                 }

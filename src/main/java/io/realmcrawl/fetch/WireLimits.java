@@ -1,0 +1,29 @@
+package io.realmcrawl.fetch;
+
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.core5.http.config.Http1Config;
+
+/**
+ * Caps on a response head, so that a server sending endless headers, or one header of endless
+ * length, costs a bounded amount of memory and fails that URL as a protocol error. HttpCore's
+ * defaults are unlimited. Real servers send a few dozen header lines of a few KiB at most
+ * (nginx and Apache refuse request header lines over 8 KiB).
+ */
+final class WireLimits {
+    /** Header lines per response head. */
+    static final int MAX_HEADER_COUNT = 256;
+    /** Characters per status or header line (folded continuation lines included). */
+    static final int MAX_LINE_LENGTH = 64 * 1024;
+
+    private WireLimits() {
+    }
+
+    static ManagedHttpClientConnectionFactory connectionFactory() {
+        return ManagedHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom()
+                        .setMaxHeaderCount(MAX_HEADER_COUNT)
+                        .setMaxLineLength(MAX_LINE_LENGTH)
+                        .build())
+                .build();
+    }
+}
