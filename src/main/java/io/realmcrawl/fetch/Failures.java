@@ -54,6 +54,9 @@ final class Failures {
         if (e instanceof InterruptedIOException) {
             return "interrupted: " + e.getMessage();
         }
+        if (e instanceof MalformedChunkCodingException || e instanceof TruncatedChunkException) {
+            return "broken chunked encoding: " + e.getMessage();
+        }
         if (e instanceof MessageConstraintException) {
             return "the response head is over the limits of " + WireLimits.MAX_HEADER_COUNT + " header lines and "
                     + WireLimits.MAX_LINE_LENGTH + " characters per line (" + e.getMessage() + ")";

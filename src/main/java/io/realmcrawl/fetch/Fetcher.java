@@ -69,7 +69,7 @@ public final class Fetcher implements Closeable {
                         .build())
                 .disableRedirectHandling()
                 .disableAuthCaching()
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .setUserAgent(settings.userAgent())
                 .setDefaultCookieStore(cookies)
                 .addExecInterceptorAfter(ChainElement.COMPRESS.name(), "head-recorder", new HeadRecorder());
