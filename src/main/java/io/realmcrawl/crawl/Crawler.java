@@ -147,7 +147,7 @@ public final class Crawler {
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
                     config.login()).withTraps(limits.traps());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report, limits.traps());
-            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping).run();
+            unfetched = new Workers(frontier, visit, recorder, limits, this::stopping, this::stop).run();
             saveCookies(fetcher);
         }
         Optional<String> stoppedEarly = Optional.ofNullable(stopReason.get());

@@ -137,6 +137,12 @@ final class OutcomeRecorder {
         return failure(lease, e.head().status(), why);
     }
 
+    /** Counts a write that failed for want of space; the URL itself stays leased for the next run. */
+    void diskFull(Outcome.Failed f) {
+        report.error(f.kind(), f.url(), f.message());
+        log.error("{}: {}", f.url(), f.message());
+    }
+
     private UrlRecord failed(Frontier.Lease lease, Outcome.Failed f) {
         report.error(f.kind(), f.url(), f.message());
         log.warn("{}: {}", f.url(), f.message());

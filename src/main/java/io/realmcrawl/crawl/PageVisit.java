@@ -124,7 +124,7 @@ final class PageVisit {
         } catch (FetchException e) {
             return Failures.of(url, e);
         } catch (IOException e) {
-            return new Outcome.Failed(url, ErrorKind.FILE_IO, "cannot write to the mirror: " + e.getMessage());
+            return DiskErrors.writeFailed(url, e);
         }
     }
 

@@ -80,7 +80,8 @@ final class ReportCollector {
         Map<String, Integer> byKind = new TreeMap<>();
         errors.forEach((k, v) -> byKind.put(k.label(), v));
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
-        int exit = run.stoppedEarly().isPresent() ? CrawlReport.EXIT_STOPPED_EARLY : ErrorKind.exitCodeFor(errors.keySet());
+        int exit = errors.containsKey(ErrorKind.DISK_FULL) ? ErrorKind.DISK_FULL.exitCode()
+                : run.stoppedEarly().isPresent() ? CrawlReport.EXIT_STOPPED_EARLY : ErrorKind.exitCodeFor(errors.keySet());
         return new CrawlReport(run.name(), run.output(), run.runId(), run.resumed(), run.stoppedEarly(),
                 started.toString(), seconds, pagesSaved, bytesSaved, changes(Change.NEW), changes(Change.CHANGED),
                 changes(Change.UNCHANGED), changes(Change.REMOVED), changes(Change.FAILED), redirects,

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,18 @@ final class Workers {
     private final OutcomeRecorder recorder;
     private final Limits limits;
     private final BooleanSupplier stopping;
+    private final Consumer<String> stop;
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
     Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping) {
+        this(frontier, visit, recorder, limits, stopping, why -> frontier.stop());
+    }
+
+    /** @param stop stops the whole run cleanly (a full disk), naming why */
+    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping,
+            Consumer<String> stop) {
+        this.stop = stop;
         this.frontier = frontier;
         this.visit = visit;
         this.recorder = recorder;
@@ -78,6 +87,13 @@ final class Workers {
             return;
         }
         for (PageVisit.Step step : visit.visit(lease)) {
+            if (step.outcome() instanceof Outcome.Failed f && f.kind() == ErrorKind.DISK_FULL) {
+                // Not completed: left leased, so the run after space is freed fetches it again.
+                recorder.diskFull(f);
+                stop.accept("the disk is full; free some space and run the same command to continue");
+                unfetched.incrementAndGet();
+                continue;
+            }
             if (stopping.getAsBoolean() && step.outcome() instanceof Outcome.Failed) {
                 // Abandoned by the stop: left leased, so the next run fetches it again.
                 unfetched.incrementAndGet();
