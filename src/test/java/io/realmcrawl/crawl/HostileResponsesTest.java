@@ -272,6 +272,40 @@ class HostileResponsesTest {
     }
 
     @Test
+    void aRedirectLoopFailsThatUrlAndKeepsTheGoodCopy() throws Exception {
+        server.on("/elsewhere", (r, out) -> redirect(out, "/bad.html"));
+
+        CrawlReport report = secondRunWith((r, out) -> redirect(out, "/elsewhere"));
+
+        // The error goes to the hop that closes the loop, and names the whole chain.
+        assertChainFailed(report, server.url("/elsewhere"), "redirect loop: " + server.url("/bad.html") + " -> "
+                + server.url("/elsewhere") + " -> " + server.url("/bad.html"));
+    }
+
+    @Test
+    void aLongRedirectChainFailsThatUrlAfterMaxRedirectsAndKeepsTheGoodCopy() throws Exception {
+        server.otherwise((r, out) -> r.path().startsWith("/hop")
+                ? redirect(out, "/hop" + (Integer.parseInt(r.path().substring(4)) + 1))
+                : answer(out, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", new byte[0]));
+
+        CrawlReport report = secondRunWith((r, out) -> redirect(out, "/hop0"));
+
+        assertChainFailed(report, server.url("/hop9"), "more than 10 redirects (max-redirects)");
+        assertTrue(server.requests("/hop10").isEmpty(), "stopped at the limit");
+    }
+
+    private void assertChainFailed(CrawlReport report, java.net.URI at, String message) throws IOException {
+        assertEquals(List.of(at + " - " + message), report.errors());
+        assertEquals(7, report.exitCode(), report.summary());
+        assertEquals(2, server.requests("/ok.html").size(), "the crawl went on to the other pages");
+        assertGoodCopyKept();
+    }
+
+    private static After redirect(OutputStream out, String location) throws IOException {
+        return answer(out, "HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n", new byte[0]);
+    }
+
+    @Test
     void invalidCharsetNameStillFindsTheLinks() throws Exception {
         server.page("/", "text/html; charset=no-such-charset-\u00e9", "<a href=\"ok.html\">ok</a>");
 
