@@ -135,6 +135,21 @@ class HostileResponsesTest {
     }
 
     @Test
+    void nestedGzipIsDecodedThroughEveryLayer() throws Exception {
+        String page = "<html>two layers <a href=\"ok.html\">ok</a></html>";
+        byte[] twice = gzip(new java.io.ByteArrayInputStream(gzip(new java.io.ByteArrayInputStream(
+                page.getBytes(StandardCharsets.UTF_8)))));
+        server.on("/", (r, out) -> answer(out, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                + "Content-Encoding: gzip, gzip\r\nContent-Length: " + twice.length + "\r\n\r\n", twice));
+
+        CrawlReport report = crawls.crawl(server.url("/"));
+
+        assertEquals(0, report.exitCode(), report.summary());
+        assertEquals(page, Files.readString(crawls.file(server.port(), "index.html")));
+        assertEquals(1, server.requests("/ok.html").size(), "links found in the decoded page");
+    }
+
+    @Test
     void tricklingServerIsCutByThePageTimeoutWhileBytesKeepComing() throws Exception {
         long start = System.nanoTime();
         CrawlReport report = secondRunWith((r, out) -> {
