@@ -6,7 +6,7 @@ package io.realmcrawl.config;
  * from costing unbounded work.
  *
  * @param maxUrlLength      a link or redirect whose normalised URL is longer (in characters) is not followed
- * @param maxUrlsPerHost    URLs queued per host (host and port) in one run at most; 0: no limit
+ * @param maxUrlsPerHost    URLs queued per origin (scheme, host and port) in one run at most; 0: no limit
  * @param maxSegmentRepeats a URL whose path holds one segment more often than this is not followed
  *                          ({@code /a/b/a/b/a/b} holds {@code a} three times); 0: no limit
  * @param maxParseBytes     HTML bytes read for links per page; the rest of a bigger page is saved, not parsed

@@ -145,7 +145,7 @@ public final class Crawler {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
             }
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
-                    config.login()).withTraps(limits.traps());
+                    config.login(), limits.traps());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report, limits.traps());
             unfetched = new Workers(frontier, visit, recorder, limits, this::stopping, this::stop).run();
             saveCookies(fetcher);

@@ -40,10 +40,6 @@ final class OutcomeRecorder {
     /** Origins already warned about per trap rule; later rejections are logged at debug only. */
     private final Set<String> trapWarnings = ConcurrentHashMap.newKeySet();
 
-    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
-        this(scope, frontier, report, TrapLimits.DEFAULTS);
-    }
-
     OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, TrapLimits trapLimits) {
         this.scope = scope;
         this.frontier = frontier;

@@ -43,8 +43,8 @@ final class PageVisit {
     private final int maxRedirects;
     private final boolean reparseUnchanged;
     private final LoginDetection login;
-    private TrapRules traps = new TrapRules(TrapLimits.DEFAULTS.maxUrlLength(), TrapLimits.DEFAULTS.maxSegmentRepeats());
-    private ParseLimits parseLimits = ParseLimits.DEFAULTS;
+    private final TrapRules traps;
+    private final ParseLimits parseLimits;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
@@ -54,9 +54,12 @@ final class PageVisit {
      * @param reparseUnchanged find links in unchanged pages too; needed only when the scope has
      *     changed since the last run, since otherwise their links are queued already (the state
      *     revisits every URL the last run saw)
+     * @param trapLimits the trap rules applied to redirect targets, and the caps on parsing pages for links
      */
     PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
-              boolean reparseUnchanged, LoginDetection login) {
+              boolean reparseUnchanged, LoginDetection login, TrapLimits trapLimits) {
+        this.traps = new TrapRules(trapLimits.maxUrlLength(), trapLimits.maxSegmentRepeats());
+        this.parseLimits = new ParseLimits(trapLimits.maxParseBytes(), trapLimits.maxHtmlDepth());
         this.fetcher = fetcher;
         this.mirror = mirror;
         this.scope = scope;
@@ -64,13 +67,6 @@ final class PageVisit {
         this.maxRedirects = maxRedirects;
         this.reparseUnchanged = reparseUnchanged;
         this.login = login;
-    }
-
-    /** Applies the crawl's trap rules to redirect targets and its parse caps to pages. */
-    PageVisit withTraps(TrapLimits limits) {
-        this.traps = new TrapRules(limits.maxUrlLength(), limits.maxSegmentRepeats());
-        this.parseLimits = new ParseLimits(limits.maxParseBytes(), limits.maxHtmlDepth());
-        return this;
     }
 
     List<Step> visit(Frontier.Lease first) {

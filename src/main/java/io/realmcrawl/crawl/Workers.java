@@ -31,10 +31,6 @@ final class Workers {
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
-    Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping) {
-        this(frontier, visit, recorder, limits, stopping, why -> frontier.stop());
-    }
-
     /** @param stop stops the whole run cleanly (a full disk), naming why */
     Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Limits limits, BooleanSupplier stopping,
             Consumer<String> stop) {
