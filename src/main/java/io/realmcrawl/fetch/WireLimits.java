@@ -1,7 +1,10 @@
 package io.realmcrawl.fetch;
 
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import java.io.IOException;
+import java.net.Socket;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
 
 /**
  * Caps on a response head, so that a server sending endless headers, or one header of endless
@@ -18,12 +21,22 @@ final class WireLimits {
     private WireLimits() {
     }
 
-    static ManagedHttpClientConnectionFactory connectionFactory() {
-        return ManagedHttpClientConnectionFactory.builder()
-                .http1Config(Http1Config.custom()
-                        .setMaxHeaderCount(MAX_HEADER_COUNT)
-                        .setMaxLineLength(MAX_LINE_LENGTH)
-                        .build())
+    /** Connections with these limits that also hang up on bytes past a body's end ({@link SurplusCheckingConnection}). */
+    static HttpConnectionFactory<ManagedHttpClientConnection> connectionFactory() {
+        Http1Config config = Http1Config.custom()
+                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                .setMaxLineLength(MAX_LINE_LENGTH)
                 .build();
+        // As HttpClient's own ManagedHttpClientConnectionFactory does it; TLS binds through the interface's default.
+        return new HttpConnectionFactory<>() {
+            @Override
+            public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+                SurplusCheckingConnection connection = new SurplusCheckingConnection(config);
+                if (socket != null) {
+                    connection.bind(socket);
+                }
+                return connection;
+            }
+        };
     }
 }

@@ -321,6 +321,22 @@ class HostileResponsesTest {
     }
 
     @Test
+    void bytesPastContentLengthOnAKeptAliveConnectionNeverBecomeTheNextPage() throws Exception {
+        // The surplus looks like a whole response: read as the answer to the next request on that
+        // connection, it would be saved as another URL's page. The connection is dropped instead.
+        crawls.limits(Limits.DEFAULTS.withConcurrency(1).withMaxPageBytes(CAP));
+        CrawlReport report = secondRunWith((r, out) -> answer(out,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + GOOD.length() + "\r\n\r\n",
+                (GOOD + "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 7\r\n\r\nhijack!")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(0, report.exitCode(), report.summary());
+        assertEquals(GOOD, Files.readString(crawls.file(server.port(), "bad.html")));
+        assertEquals("<html>fine</html>", Files.readString(crawls.file(server.port(), "ok.html")));
+        assertEquals(2, server.requests("/ok.html").size());
+    }
+
+    @Test
     void invalidCharsetNameStillFindsTheLinks() throws Exception {
         server.page("/", "text/html; charset=no-such-charset-\u00e9", "<a href=\"ok.html\">ok</a>");
 
