@@ -17,17 +17,17 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
-import org.junit.jupiter.api.Test;
 
 /**
- * The mapper's promises, checked over thousands of random tricky URLs: a fixed-seed corpus
- * ({@code @Test}, reproducible) and jqwik properties ({@code @Property}) that build new URLs from
- * the same pieces on every run and shrink a failure to its smallest URL.
+ * The mapper's promises, checked over thousands of random tricky URLs, all run by jqwik: a
+ * fixed-seed corpus ({@code @Example}, reproducible) and properties ({@code @Property}) that build
+ * new URLs from the same pieces on every run and shrink a failure to its smallest URL.
  */
 class UrlPathMapperPropertyTest {
 
@@ -36,7 +36,7 @@ class UrlPathMapperPropertyTest {
     private static final Pattern WINDOWS_DEVICE = Pattern.compile(
             "(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]) *(\\..*)?", Pattern.CASE_INSENSITIVE);
 
-    @Test
+    @Example
     void mappedPathStaysInsideOutputForAnyUrl() {
         for (URI url : URLS) {
             Path relative = UrlPathMapper.relativePath(url);
@@ -46,7 +46,7 @@ class UrlPathMapperPropertyTest {
         }
     }
 
-    @Test
+    @Example
     void distinctUrlsMapToDistinctFiles() {
         Map<String, URI> seen = new HashMap<>();
         int checked = 0;
@@ -61,7 +61,7 @@ class UrlPathMapperPropertyTest {
         assertTrue(checked > 4900, "too few URLs checked: " + checked);
     }
 
-    @Test
+    @Example
     void everyShortLastSegmentAndQueryPairMapsToItsOwnName() {
         List<String> segments = words(List.of("x", ".", ".pdf", "%40", "~", "%25", "%20"), 2);
         List<String> queries = new ArrayList<>(words(List.of("a", ".", "pdf", "headers", "&", "%26", "@", "%40", "%25"), 3));
@@ -90,7 +90,7 @@ class UrlPathMapperPropertyTest {
         return words;
     }
 
-    @Test
+    @Example
     void noPageIsTakenForAHeaderFile() {
         Set<String> pages = new HashSet<>();
         URLS.forEach(url -> pages.add(UrlPathMapperTest.slashed(UrlPathMapper.relativePath(url))));
@@ -99,7 +99,7 @@ class UrlPathMapperPropertyTest {
         }
     }
 
-    @Test
+    @Example
     void everyNameIsPortableToLinuxMacOsAndWindows() {
         for (URI url : URLS) {
             for (Path name : UrlPathMapper.relativePath(url)) {
