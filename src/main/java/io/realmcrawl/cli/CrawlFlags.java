@@ -6,6 +6,7 @@ import io.realmcrawl.auth.PasswordSource;
 import io.realmcrawl.config.ArchiveSettings;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.TrapLimits;
 import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.config.Politeness;
 import io.realmcrawl.config.ProxySettings;
@@ -72,6 +73,23 @@ final class CrawlFlags {
     @Option(names = "--max-page-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
             description = "Largest body kept, after decompression (e.g. 64MiB; default 64MiB).")
     Long maxPageSize;
+
+    // Crawler traps and parsing caps (config: limits.max-url-length ... max-parse-size)
+    @Option(names = "--max-url-length", paramLabel = "N",
+            description = "Do not follow links or redirects to URLs longer than N characters (default 2048).")
+    Integer maxUrlLength;
+
+    @Option(names = "--max-urls-per-host", paramLabel = "N",
+            description = "Queue at most N URLs per host in one run; 0 = no limit (default 1000000).")
+    Integer maxUrlsPerHost;
+
+    @Option(names = "--max-segment-repeats", paramLabel = "N",
+            description = "Do not follow URLs whose path holds one segment more than N times; 0 = no limit (default 3).")
+    Integer maxSegmentRepeats;
+
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Parse at most SIZE of each HTML page for links (default 8MiB).")
+    Long maxParseSize;
 
     @Option(names = "--include", paramLabel = "REGEX", description = "Also crawl URLs matching REGEX (repeatable).")
     List<String> include = new ArrayList<>();
@@ -184,7 +202,7 @@ final class CrawlFlags {
         limits = maxPages == null ? limits : limits.withMaxPages(maxPages);
         limits = concurrency == null ? limits : limits.withConcurrency(concurrency);
         limits = maxPageSize == null ? limits : limits.withMaxPageBytes(maxPageSize);
-        config = config.withLimits(limits);
+        config = config.withLimits(limits.withTraps(traps(limits.traps())));
         config = config.withPoliteness(politeness(config.politeness()));
         config = config.withTls(tls(config.tls()));
         config = output == null ? config : config.withOutput(output);
@@ -227,6 +245,13 @@ final class CrawlFlags {
             }
         }
         return more.isEmpty() ? archive : archive.withSitemaps(concat(archive.sitemaps(), more));
+    }
+
+    private TrapLimits traps(TrapLimits traps) {
+        traps = maxUrlLength == null ? traps : traps.withMaxUrlLength(maxUrlLength);
+        traps = maxUrlsPerHost == null ? traps : traps.withMaxUrlsPerHost(maxUrlsPerHost);
+        traps = maxSegmentRepeats == null ? traps : traps.withMaxSegmentRepeats(maxSegmentRepeats);
+        return maxParseSize == null ? traps : traps.withMaxParseBytes(maxParseSize);
     }
 
     private ProxySettings proxySettings() {

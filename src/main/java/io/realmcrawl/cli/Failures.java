@@ -33,7 +33,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof OutputBusyException) {
             return EXIT_BUSY;
         }
-        if (e instanceof IOException) {
+        if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+            // UncheckedIOException: the crawl state's store failed under a worker (a full disk)
             return 3;
         }
         return 1;
@@ -45,6 +46,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof IOException && !(e instanceof ConfigException)) {
             return "file I/O error: " + e.getMessage();
+        }
+        if (e instanceof java.io.UncheckedIOException u) {
+            return "file I/O error: " + u.getCause().getMessage();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -14,12 +14,21 @@ import java.util.Objects;
  * @param pageTimeout     whole-page limit, from request to last body byte, even while bytes trickle in
  * @param maxRedirects  redirect hops followed for one URL before it is an error
  * @param concurrency   requests in flight at once
+ * @param traps         crawler-trap and parsing caps (URL length, per-host budget, repeated segments, HTML parsed)
  */
 public record Limits(int maxDepth, int maxPages, long maxPageBytes, Duration connectTimeout,
-                     Duration responseTimeout, Duration pageTimeout, int maxRedirects, int concurrency) {
+                     Duration responseTimeout, Duration pageTimeout, int maxRedirects, int concurrency,
+                     TrapLimits traps) {
 
     public static final Limits DEFAULTS = new Limits(20, 0, 64L * 1024 * 1024, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(120), 10, 4);
+            Duration.ofSeconds(30), Duration.ofSeconds(120), 10, 4, TrapLimits.DEFAULTS);
+
+    /** The limits without trap settings: {@link TrapLimits#DEFAULTS} apply. */
+    public Limits(int maxDepth, int maxPages, long maxPageBytes, Duration connectTimeout, Duration responseTimeout,
+                  Duration pageTimeout, int maxRedirects, int concurrency) {
+        this(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency,
+                TrapLimits.DEFAULTS);
+    }
 
     public Limits {
         requireAtLeast("max-depth", maxDepth, 0);
@@ -32,6 +41,7 @@ public record Limits(int maxDepth, int maxPages, long maxPageBytes, Duration con
         requirePositive("page-timeout", pageTimeout);
         requireAtLeast("max-redirects", maxRedirects, 0);
         requireAtLeast("concurrency", concurrency, 1);
+        Objects.requireNonNull(traps, "traps");
     }
 
     private static void requireAtLeast(String name, int value, int min) {
@@ -48,18 +58,26 @@ public record Limits(int maxDepth, int maxPages, long maxPageBytes, Duration con
     }
 
     public Limits withMaxDepth(int v) {
-        return new Limits(v, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency);
+        return new Limits(v, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency, traps);
     }
 
     public Limits withMaxPages(int v) {
-        return new Limits(maxDepth, v, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency);
+        return new Limits(maxDepth, v, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency, traps);
     }
 
     public Limits withMaxPageBytes(long v) {
-        return new Limits(maxDepth, maxPages, v, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency);
+        return new Limits(maxDepth, maxPages, v, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency, traps);
     }
 
     public Limits withConcurrency(int v) {
-        return new Limits(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, v);
+        return new Limits(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, v, traps);
+    }
+
+    public Limits withTraps(TrapLimits v) {
+        return new Limits(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, pageTimeout, maxRedirects, concurrency, v);
+    }
+
+    public Limits withPageTimeout(Duration v) {
+        return new Limits(maxDepth, maxPages, maxPageBytes, connectTimeout, responseTimeout, v, maxRedirects, concurrency, traps);
     }
 }

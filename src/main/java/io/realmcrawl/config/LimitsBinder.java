@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 final class LimitsBinder {
     static final List<String> KEYS = List.of("max-depth", "max-pages", "max-page-size", "connect-timeout",
-            "response-timeout", "page-timeout", "max-redirects", "concurrency");
+            "response-timeout", "page-timeout", "max-redirects", "concurrency",
+            // crawler traps and parsing caps (TrapLimits)
+            "max-url-length", "max-urls-per-host", "max-segment-repeats", "max-parse-size", "max-html-depth");
 
     private LimitsBinder() {
     }
@@ -30,10 +32,20 @@ final class LimitsBinder {
                     duration(section, "response-timeout", d.responseTimeout()),
                     duration(section, "page-timeout", d.pageTimeout()),
                     number(section, "max-redirects", 0, d.maxRedirects()),
-                    number(section, "concurrency", 1, d.concurrency()));
+                    number(section, "concurrency", 1, d.concurrency()),
+                    traps(section, d.traps()));
         } catch (IllegalArgumentException e) {
             throw new ConfigProblem(lineOfKeyNamedIn(e.getMessage(), section), e.getMessage());
         }
+    }
+
+    private static TrapLimits traps(Section section, TrapLimits d) throws ConfigProblem {
+        return new TrapLimits(
+                number(section, "max-url-length", 16, d.maxUrlLength()),
+                number(section, "max-urls-per-host", 0, d.maxUrlsPerHost()),
+                number(section, "max-segment-repeats", 0, d.maxSegmentRepeats()),
+                bytes(section, "max-parse-size", d.maxParseBytes()),
+                number(section, "max-html-depth", 1, d.maxHtmlDepth()));
     }
 
     private static int number(Section section, String key, int min, int fallback) throws ConfigProblem {

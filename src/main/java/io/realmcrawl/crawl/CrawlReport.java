@@ -41,6 +41,9 @@ import java.util.Optional;
  * @param urls               the crawl's URLs by what happened to them: new, changed, unchanged, removed, failed,
  *                           disallowed (by robots.txt)
  * @param exitCode           the exit code for this run
+ * @param trapped            links and redirects not followed because a crawler-trap rule caught them
+ *                           (also counted in {@code outOfScope})
+ * @param trappedUrls        up to the first 100 of them, each with the rule that caught it
  */
 public record CrawlReport(String name, String output, long run, boolean resumed,
                           @JsonIgnore Optional<String> stoppedEarly,
@@ -48,7 +51,7 @@ public record CrawlReport(String name, String output, long run, boolean resumed,
                           int changed, int unchanged, int removed, int failed, int redirects, int challengesAnswered,
                           int outOfScope, int leftInQueue, Map<String, Integer> errorsByKind,
                           List<String> authFailures, List<String> errors, Map<String, List<String>> urls,
-                          int exitCode) {
+                          int exitCode, int trapped, List<String> trappedUrls) {
 
     /** Stopped by a signal or max-duration with the state saved: run the same command to go on. */
     public static final int EXIT_STOPPED_EARLY = 10;
@@ -62,6 +65,7 @@ public record CrawlReport(String name, String output, long run, boolean resumed,
         authFailures = List.copyOf(authFailures);
         errors = List.copyOf(errors);
         urls = Map.copyOf(urls);
+        trappedUrls = List.copyOf(trappedUrls);
     }
 
     @JsonIgnore
@@ -99,6 +103,9 @@ public record CrawlReport(String name, String output, long run, boolean resumed,
         int disallowed = urls.getOrDefault("disallowed", List.of()).size();
         if (disallowed > 0) {
             line(s, "robots.txt", disallowed + " URL(s) disallowed (not requested)");
+        }
+        if (trapped > 0) {
+            line(s, "crawler traps", trapped + " (not followed; first: " + trappedUrls.get(0) + ")");
         }
         if (resumed) {
             line(s, "resumed", "continued an earlier run that had not finished");

@@ -171,14 +171,14 @@ public final class Crawler {
             Robots robots = polite.robots() ? Robots.obeyed(fetcher, new CrawlDelays(frontier, polite.maxCrawlDelay(),
                     (origin, named) -> sitemaps.feedAll(named))) : Robots.off();
             PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
-                    config.login(), robots);
+                    config.login(), robots, limits.traps());
             sitemaps.feedAll(config.archive().sitemaps());
-            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report,
+            OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report, limits.traps(),
                     (page, links) -> archive.ifPresent(a -> a.outlinks(page, links)));
             VisitNotes notes = new VisitNotes(state, auth);
             progress = () -> report.progress(frontier.queued(), notes.lastRealm());
             Retries retries = new Retries(frontier, polite, Clock.systemUTC());
-            unfetched = new Workers(frontier, visit, recorder, retries, limits, this::stopping, notes).run();
+            unfetched = new Workers(frontier, visit, recorder, retries, limits, this::stopping, this::stop, notes).run();
             saveCookies(fetcher);
         } finally {
             if (archive.isPresent()) {

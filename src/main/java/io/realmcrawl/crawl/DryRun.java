@@ -7,6 +7,8 @@ import io.realmcrawl.auth.ProtectionSpace;
 import io.realmcrawl.auth.RealmAuth;
 import io.realmcrawl.config.CrawlConfig;
 import io.realmcrawl.config.Limits;
+import io.realmcrawl.config.TrapLimits;
+import io.realmcrawl.extract.ParseLimits;
 import io.realmcrawl.fetch.FetchException;
 import io.realmcrawl.fetch.FetchResponse;
 import io.realmcrawl.fetch.FetchSettings;
@@ -96,7 +98,9 @@ public final class DryRun {
             if (head.status() < 200 || head.status() >= 300) {
                 return Optional.of(ErrorKind.SERVER_ERROR);
             }
-            printLinks(Links.ofBody(response.body(), head, url), scope, out);
+            TrapLimits traps = config.limits().traps();
+            printLinks(Links.ofBody(response.body(), head, url, new ParseLimits(traps.maxParseBytes(), traps.maxHtmlDepth())),
+                    scope, out);
             return Optional.empty();
         } catch (FetchException e) {
             Outcome.Failed failed = Failures.of(url, e);

@@ -9,6 +9,8 @@ import java.util.Collection;
 public enum ErrorKind {
     GENERIC(1, "other"),
     FILE_IO(3, "file I/O"),
+    /** A write failed for want of space: the run stops (state saved), and exits 3 rather than 10. */
+    DISK_FULL(3, "disk full"),
     NETWORK(4, "network"),
     TLS(5, "TLS"),
     AUTH(6, "authentication"),

@@ -2,6 +2,7 @@ package io.realmcrawl.crawl;
 
 import io.realmcrawl.extract.Link;
 import io.realmcrawl.extract.LinkExtractor;
+import io.realmcrawl.extract.ParseLimits;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.store.Mirror;
 import io.realmcrawl.store.SavedPage;
@@ -30,12 +31,13 @@ final class Links {
     private Links() {
     }
 
-    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url) throws IOException {
-        return extract(mirror.body(page.file()), head, url);
+    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url, ParseLimits limits)
+            throws IOException {
+        return extract(mirror.body(page.file()), head, url, limits);
     }
 
-    static List<URI> ofStored(StoredPage stored, URI url) throws IOException {
-        return extract(stored.path(), stored.head(), url);
+    static List<URI> ofStored(StoredPage stored, URI url, ParseLimits limits) throws IOException {
+        return extract(stored.path(), stored.head(), url, limits);
     }
 
     /** Whether a page is a style sheet, by its media type or, without one, its extension. */
@@ -45,23 +47,23 @@ final class Links {
     }
 
     /** The links of a response body read straight from the network (the dry run saves nothing). */
-    static List<URI> ofBody(InputStream body, ResponseHead head, URI url) throws IOException {
-        return isHtml(url, head) ? LinkExtractor.extract(body, charsetOf(head), url).stream().map(Link::url).toList()
-                : List.of();
+    static List<URI> ofBody(InputStream body, ResponseHead head, URI url, ParseLimits limits) throws IOException {
+        return isHtml(url, head) ? LinkExtractor.extract(body, charsetOf(head), url, limits).stream().map(Link::url)
+                .toList() : List.of();
     }
 
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
+    private static List<URI> extract(Path file, ResponseHead head, URI url, ParseLimits limits) throws IOException {
         boolean css = isCss(url, head);
         if (!css && !isHtml(url, head)) {
             return List.of();
         }
         try (InputStream in = Files.newInputStream(file)) {
             List<Link> links = css ? LinkExtractor.extractCss(in, charsetOf(head), url)
-                    : LinkExtractor.extract(in, charsetOf(head), url);
+                    : LinkExtractor.extract(in, charsetOf(head), url, limits);
             return links.stream().map(Link::url).toList();
         }
     }

@@ -2,7 +2,11 @@ package io.realmcrawl.crawl;
 
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
+import io.realmcrawl.config.TrapLimits;
 import io.realmcrawl.scope.Scope;
+import io.realmcrawl.scope.Origin;
+import io.realmcrawl.scope.Trap;
+import io.realmcrawl.scope.TrapRules;
 import io.realmcrawl.state.Change;
 import io.realmcrawl.state.Frontier;
 import io.realmcrawl.state.UrlRecord;
@@ -31,6 +35,10 @@ final class OutcomeRecorder {
     private final Set<URI> outOfScope = ConcurrentHashMap.newKeySet();
     private static final int OUT_OF_SCOPE_MEMORY = 100_000;
     private final Set<String> authMessages = ConcurrentHashMap.newKeySet();
+    private final TrapRules traps;
+    private final HostBudget budget;
+    /** Origins already warned about per trap rule; later rejections are logged at debug only. */
+    private final Set<String> trapWarnings = ConcurrentHashMap.newKeySet();
 
     /** Hears the links found in each saved page (the WARC's outlinks metadata). */
     @FunctionalInterface
@@ -40,15 +48,18 @@ final class OutcomeRecorder {
 
     private final LinksListener linksFound;
 
-    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report) {
-        this(scope, frontier, report, (page, links) -> { });
+    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, TrapLimits trapLimits) {
+        this(scope, frontier, report, trapLimits, (page, links) -> { });
     }
 
-    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, LinksListener linksFound) {
+    OutcomeRecorder(Scope scope, Frontier frontier, ReportCollector report, TrapLimits trapLimits,
+                    LinksListener linksFound) {
         this.scope = scope;
         this.frontier = frontier;
         this.report = report;
         this.linksFound = linksFound;
+        this.traps = new TrapRules(trapLimits.maxUrlLength(), trapLimits.maxSegmentRepeats());
+        this.budget = new HostBudget(trapLimits.maxUrlsPerHost());
     }
 
     void record(PageVisit.Step step) {
@@ -105,7 +116,10 @@ final class OutcomeRecorder {
 
     private UrlRecord redirected(Frontier.Lease lease, Outcome.Redirected r) {
         report.redirect();
-        if (r.outOfScope() && outOfScope.add(r.target())) {
+        Optional<Trap> trap = r.outOfScope() ? traps.reject(r.target()) : Optional.empty();
+        if (trap.isPresent()) {
+            trapped(r.target(), trap.get());
+        } else if (r.outOfScope() && outOfScope.add(r.target())) {
             report.outOfScope();
         }
         r.notFollowed().ifPresent(why -> log.debug("not following redirect {} -> {}: {}", r.url(), r.target(), why));
@@ -147,6 +161,12 @@ final class OutcomeRecorder {
         return failure(lease, e.head().status(), why);
     }
 
+    /** Counts a write that failed for want of space; the URL itself stays leased for the next run. */
+    void diskFull(Outcome.Failed f) {
+        report.error(f.kind(), f.url(), f.message());
+        log.error("{}: {}", f.url(), f.message());
+    }
+
     private UrlRecord failed(Frontier.Lease lease, Outcome.Failed f) {
         report.error(f.kind(), f.url(), f.message());
         log.warn("{}: {}", f.url(), f.message());
@@ -166,6 +186,32 @@ final class OutcomeRecorder {
                 change, detail);
     }
 
+    /** Queues an in-scope link unless it looks like a crawler trap (recorded with the rule that caught it). */
+    private void discover(URI link, int depth) {
+        Optional<Trap> trap = traps.reject(link);
+        if (trap.isEmpty() && !budget.hasRoom(link)) {
+            trap = Optional.of(budget.trap(link));
+        }
+        if (trap.isPresent()) {
+            trapped(link, trap.get());
+        } else if (frontier.discover(link, depth)) {
+            budget.queued(link);
+        }
+    }
+
+    /** Records a URL not followed because it looks like a trap: in the report, and once per origin and rule at WARN. */
+    private void trapped(URI url, Trap trap) {
+        if (outOfScope.add(url)) {
+            report.trapped(url, trap.reason());
+            if (trapWarnings.add(Origin.of(url) + " " + trap.rule())) {
+                log.warn("{}: not followed: {} (more URLs of this origin caught by {}: debug log)", url, trap.reason(),
+                        trap.rule());
+            } else {
+                log.debug("{}: not followed: {}", url, trap.reason());
+            }
+        }
+    }
+
     private void queueLinks(List<URI> links, int depth) {
         if (outOfScope.size() > OUT_OF_SCOPE_MEMORY) {
             outOfScope.clear(); // costs a few decisions again and may count a URL twice; never memory
@@ -181,7 +227,7 @@ final class OutcomeRecorder {
                 }
                 log.trace("out of scope: {} ({})", link, rejected.reason());
             } else {
-                frontier.discover(link, depth);
+                discover(link, depth);
             }
         }
     }

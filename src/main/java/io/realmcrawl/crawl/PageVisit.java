@@ -9,6 +9,10 @@ import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
 import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.robots.Robots;
+import io.realmcrawl.config.TrapLimits;
+import io.realmcrawl.extract.ParseLimits;
+import io.realmcrawl.scope.Trap;
+import io.realmcrawl.scope.TrapRules;
 import io.realmcrawl.scope.Scope;
 import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
@@ -41,6 +45,8 @@ final class PageVisit {
     private final boolean reparseUnchanged;
     private final LoginDetection login;
     private final Robots robots;
+    private final TrapRules traps;
+    private final ParseLimits parseLimits;
 
     /** One URL of a visit, with how it ended; the engine records and completes each. */
     record Step(Frontier.Lease lease, Outcome outcome) {
@@ -50,9 +56,12 @@ final class PageVisit {
      * @param reparseUnchanged find links in unchanged pages too; needed only when the scope has
      *     changed since the last run, since otherwise their links are queued already (the state
      *     revisits every URL the last run saw)
+     * @param trapLimits the trap rules applied to redirect targets, and the caps on parsing pages for links
      */
     PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
-              boolean reparseUnchanged, LoginDetection login, Robots robots) {
+              boolean reparseUnchanged, LoginDetection login, Robots robots, TrapLimits trapLimits) {
+        this.traps = new TrapRules(trapLimits.maxUrlLength(), trapLimits.maxSegmentRepeats());
+        this.parseLimits = new ParseLimits(trapLimits.maxParseBytes(), trapLimits.maxHtmlDepth());
         this.fetcher = fetcher;
         this.mirror = mirror;
         this.scope = scope;
@@ -119,7 +128,7 @@ final class PageVisit {
         } catch (FetchException e) {
             return Failures.of(url, e);
         } catch (IOException e) {
-            return new Outcome.Failed(url, ErrorKind.FILE_IO, "cannot write to the mirror: " + e.getMessage());
+            return DiskErrors.writeFailed(url, e);
         }
     }
 
@@ -130,7 +139,7 @@ final class PageVisit {
             return redirect(url, head);
         }
         if (status == 304 && stored.isPresent()) {
-            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url) : List.of();
+            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url, parseLimits) : List.of();
             return new Outcome.NotModified(stored.get(), head, links);
         }
         if (status == 407) {
@@ -150,7 +159,7 @@ final class PageVisit {
                 return new Outcome.AuthFailed(url, e.reason());
             }
             boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
-            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url));
+            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url, parseLimits));
         }
         return new Outcome.HttpError(url, head, stored);
     }
@@ -182,6 +191,10 @@ final class PageVisit {
         }
         if (scope.decide(r.target(), depth) instanceof Scope.Decision.Rejected rejected) {
             return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of("out of scope: " + rejected.reason()), true);
+        }
+        Optional<Trap> trap = traps.reject(r.target());
+        if (trap.isPresent()) {
+            return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of(trap.get().reason()), true);
         }
         if (!frontier.claim(r.target(), depth)) {
             return new Outcome.Redirected(r.url(), r.status(), r.target(), Optional.of("target already seen"), false);

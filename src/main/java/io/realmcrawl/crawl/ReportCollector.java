@@ -29,6 +29,8 @@ final class ReportCollector {
     private long bytesSaved;
     private int redirects;
     private int outOfScope;
+    private final List<String> trapped = new ArrayList<>();
+    private int trappedCount;
 
     synchronized void saved(long bytes) {
         pagesSaved++;
@@ -46,6 +48,15 @@ final class ReportCollector {
 
     synchronized void outOfScope() {
         outOfScope++;
+    }
+
+    /** A link or redirect not followed because a crawler-trap rule caught it; counted as out of scope too. */
+    synchronized void trapped(URI url, String reason) {
+        outOfScope++;
+        trappedCount++;
+        if (trapped.size() < MAX_LISTED_ERRORS) {
+            trapped.add(url + " - " + reason);
+        }
     }
 
     synchronized void error(ErrorKind kind, URI url, String message) {
@@ -77,12 +88,13 @@ final class ReportCollector {
         Map<String, Integer> byKind = new TreeMap<>();
         errors.forEach((k, v) -> byKind.put(k.label(), v));
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
-        int exit = run.stoppedEarly().isPresent() ? CrawlReport.EXIT_STOPPED_EARLY : ErrorKind.exitCodeFor(errors.keySet());
+        int exit = errors.containsKey(ErrorKind.DISK_FULL) ? ErrorKind.DISK_FULL.exitCode()
+                : run.stoppedEarly().isPresent() ? CrawlReport.EXIT_STOPPED_EARLY : ErrorKind.exitCodeFor(errors.keySet());
         return new CrawlReport(run.name(), run.output(), run.runId(), run.resumed(), run.stoppedEarly(),
                 started.toString(), seconds, pagesSaved, bytesSaved, changes(Change.NEW), changes(Change.CHANGED),
                 changes(Change.UNCHANGED), changes(Change.REMOVED), changes(Change.FAILED), redirects,
                 challengesAnswered, outOfScope, leftInQueue, byKind, List.copyOf(authFailures), listedErrors,
-                urlsByChange, exit);
+                urlsByChange, exit, trappedCount, trapped);
     }
 
     /** What the engine knows of the run itself, for the report. */

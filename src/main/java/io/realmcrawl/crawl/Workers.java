@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,15 @@ final class Workers {
     private final Limits limits;
     private final BooleanSupplier stopping;
     private final VisitNotes notes;
+    private final Consumer<String> stop;
     private final AtomicInteger fetched = new AtomicInteger();
     private final AtomicInteger unfetched = new AtomicInteger();
 
+    /** @param stop stops the whole run cleanly (a full disk), naming why */
     Workers(Frontier frontier, PageVisit visit, OutcomeRecorder recorder, Retries retries, Limits limits,
-            BooleanSupplier stopping, VisitNotes notes) {
+            BooleanSupplier stopping, Consumer<String> stop, VisitNotes notes) {
         this.notes = notes;
+        this.stop = stop;
         this.frontier = frontier;
         this.visit = visit;
         this.recorder = recorder;
@@ -86,6 +90,13 @@ final class Workers {
         List<PageVisit.Step> steps = visit.visit(lease);
         notes.visited(lease.url(), java.time.Duration.ofNanos(System.nanoTime() - start));
         for (PageVisit.Step step : steps) {
+            if (step.outcome() instanceof Outcome.Failed f && f.kind() == ErrorKind.DISK_FULL) {
+                // Not completed: left leased, so the run after space is freed fetches it again.
+                recorder.diskFull(f);
+                stop.accept("the disk is full; free some space and run the same command to continue");
+                unfetched.incrementAndGet();
+                continue;
+            }
             if (stopping.getAsBoolean() && (step.outcome() instanceof Outcome.Failed
                     || step.outcome() instanceof Outcome.Disallowed d && d.error().isPresent())) {
                 // Abandoned by the stop (its request, or its robots.txt's, was cut): left leased, so

@@ -15,6 +15,9 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the links in an HTML page: hrefs, sources, srcsets, object data and meta refreshes.
@@ -34,6 +37,7 @@ import org.jsoup.nodes.Element;
  * are found) but in the head as text (they are not).
  */
 public final class LinkExtractor {
+    private static final Logger log = LoggerFactory.getLogger(LinkExtractor.class);
 
     /** Which attributes of which elements hold a URL ({@code srcset} holds several). */
     private static final Map<String, List<String>> URL_ATTRIBUTES = Map.ofEntries(
@@ -63,11 +67,25 @@ public final class LinkExtractor {
      * @throws IllegalArgumentException if {@code pageUrl} is not an absolute http(s) URL
      */
     public static List<Link> extract(InputStream html, Optional<String> charset, URI pageUrl) throws IOException {
+        return extract(html, charset, pageUrl, ParseLimits.DEFAULTS);
+    }
+
+    /**
+     * Same, reading at most {@code limits.maxBytes()} of the page and keeping elements at most
+     * {@code limits.maxDepth()} deep: links past the byte cap are not found (logged at debug).
+     */
+    public static List<Link> extract(InputStream html, Optional<String> charset, URI pageUrl, ParseLimits limits)
+            throws IOException {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(charset, "charset");
         URI page = UrlNormalizer.normalize(String.valueOf(pageUrl)).orElseThrow(() -> new IllegalArgumentException(
                 "links can only be extracted from a page at an http(s) URL, got '" + pageUrl + "'"));
-        Document doc = Jsoup.parse(html, charset.map(String::strip).filter(LinkExtractor::isKnownCharset).orElse(null), page.toString());
+        CappedInput capped = new CappedInput(html, limits.maxBytes());
+        Document doc = Jsoup.parse(capped, charset.map(String::strip).filter(LinkExtractor::isKnownCharset).orElse(null),
+                page.toString(), Parser.htmlParser().setMaxDepth(limits.maxDepth()));
+        if (capped.capped()) {
+            log.debug("{}: only the first {} bytes were searched for links (max-parse-size)", page, limits.maxBytes());
+        }
         return links(doc, baseUrl(doc, page));
     }
 

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.TruncatedChunkException;
 
 /** Sorts the exceptions HttpClient and the JDK throw into {@link FetchException.Kind}s. */
@@ -30,7 +31,8 @@ final class Failures {
             return FetchException.Kind.TLS;
         }
         if (e instanceof HttpException || e instanceof MalformedChunkCodingException
-                || e instanceof TruncatedChunkException || e instanceof ConnectionClosedException) {
+                || e instanceof TruncatedChunkException || e instanceof ConnectionClosedException
+                || e instanceof MessageConstraintException) {
             return FetchException.Kind.PROTOCOL;
         }
         return FetchException.Kind.NETWORK;
@@ -51,6 +53,13 @@ final class Failures {
         }
         if (e instanceof InterruptedIOException) {
             return "interrupted: " + e.getMessage();
+        }
+        if (e instanceof MalformedChunkCodingException || e instanceof TruncatedChunkException) {
+            return "broken chunked encoding: " + e.getMessage();
+        }
+        if (e instanceof MessageConstraintException) {
+            return "the response head is over the limits of " + WireLimits.MAX_HEADER_COUNT + " header lines and "
+                    + WireLimits.MAX_LINE_LENGTH + " characters per line (" + e.getMessage() + ")";
         }
         if (e instanceof ConnectionClosedException) {
             return "connection closed before the body was complete (" + e.getMessage() + ")";

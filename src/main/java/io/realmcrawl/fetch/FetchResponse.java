@@ -57,15 +57,19 @@ public final class FetchResponse implements Closeable {
      */
     @Override
     public void close() {
-        deadline.cancel(false);
         onClose.run();
         HttpEntity entity = response.getEntity();
         try (response) {
             if (entity != null) {
+                // Discarding an unread body reads it to its end, to reuse the connection. The page
+                // deadline stays armed meanwhile: a server still trickling a body the page limit
+                // cut short is hung up on at the deadline, not waited for.
                 entity.close();
             }
         } catch (IOException e) {
             // the connection is dropped instead of reused; nothing else to do
+        } finally {
+            deadline.cancel(false);
         }
     }
 }

@@ -65,10 +65,11 @@ public final class Fetcher implements Closeable {
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
                         .setTlsSocketStrategy(tlsStrategy(settings))
+                        .setConnectionFactory(WireLimits.connectionFactory())
                         .build())
                 .disableRedirectHandling()
                 .disableAuthCaching()
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .setUserAgent(settings.userAgent())
                 .setDefaultCookieStore(cookies)
                 .addExecInterceptorAfter(ChainElement.COMPRESS.name(), "head-recorder", new HeadRecorder());

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * reading the password on its stdin, and the htdigest line is computed here. No password is ever
  * in an argument list or a log.
  */
-final class ApacheServer implements AutoCloseable {
+final class ApacheServer implements RealServer {
     static final Path BINARY = Path.of("/usr/sbin/apache2");
     static final Path MODULES = Path.of("/usr/lib/apache2/modules");
     static final String INSTALL_HINT = "apache2 is not installed: apt-get install apache2 apache2-utils";
@@ -87,21 +87,40 @@ final class ApacheServer implements AutoCloseable {
         return new Builder(root);
     }
 
-    int port() {
+    @Override
+    public int port() {
         return port;
     }
 
-    String url(String path) {
+    @Override
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    Path root() {
+    @Override
+    public String secondUrl(String path) {
+        return "http://127.0.0.2:" + port + path;
+    }
+
+    @Override
+    public Path root() {
         return root;
     }
 
     /** Every request Apache has logged so far, oldest first, once the log has been quiet for a moment. */
-    List<Hit> hits() throws IOException, InterruptedException {
-        Path log = root.resolve("access.log");
+    @Override
+    public List<Hit> hits() throws IOException, InterruptedException {
+        return hits(root.resolve("access.log"));
+    }
+
+    /** Requests to the second origin, 127.0.0.2 (its own virtual host and log); none when it was not asked for. */
+    @Override
+    public List<Hit> secondHits() throws IOException, InterruptedException {
+        Path log = root.resolve("access2.log");
+        return Files.exists(log) ? hits(log) : List.of();
+    }
+
+    private static List<Hit> hits(Path log) throws IOException, InterruptedException {
         long size = -1;
         while (Files.size(log) != size) { // a request answered just now may not be logged yet
             size = Files.size(log);
@@ -118,7 +137,8 @@ final class ApacheServer implements AutoCloseable {
         return all.subList(mark, all.size());
     }
 
-    String errorLog() {
+    @Override
+    public String errorLog() {
         try {
             return Files.readString(root.resolve("error.log"));
         } catch (IOException e) {
@@ -139,9 +159,12 @@ final class ApacheServer implements AutoCloseable {
     }
 
     /** The site: pages by URL path, and realms by folder. */
-    static final class Builder {
+    static final class Builder implements RealServer.Builder {
         private final Path root;
-        private final Map<String, String> pages = new LinkedHashMap<>();
+        private final Map<String, byte[]> pages = new LinkedHashMap<>();
+        private final Map<String, byte[]> secondPages = new LinkedHashMap<>();
+        private final List<String> redirects = new ArrayList<>();
+        private boolean gzip;
         private final List<String> realms = new ArrayList<>();
         private final List<String> htdigestLines = new ArrayList<>();
         private final Map<String, String> htpasswd = new LinkedHashMap<>();
@@ -151,13 +174,42 @@ final class ApacheServer implements AutoCloseable {
         }
 
         /** A static HTML page at {@code path}; a path ending in {@code /} is that folder's index.html. */
-        Builder page(String path, String html) {
-            pages.put(path.endsWith("/") ? path + "index.html" : path, html);
+        @Override
+        public Builder page(String path, String html) {
+            return file(path, html.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A static file of any content. */
+        @Override
+        public Builder file(String path, byte[] content) {
+            pages.put(path.endsWith("/") ? path + "index.html" : path, content);
+            return this;
+        }
+
+        /** A page on the second origin, 127.0.0.2 on the same port (a virtual host with its own log). */
+        @Override
+        public Builder secondPage(String path, String html) {
+            secondPages.put(path.endsWith("/") ? path + "index.html" : path, html.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** A {@code 302} at {@code path} to {@code target}; {@code {port}} stands for the server's port. */
+        @Override
+        public Builder redirect(String path, String target) {
+            redirects.add("Redirect 302 " + path + " " + target + "\n");
+            return this;
+        }
+
+        /** mod_deflate on HTML and text (ETags unchanged, so that If-None-Match still matches). */
+        @Override
+        public Builder gzip() {
+            this.gzip = true;
             return this;
         }
 
         /** {@code AuthType Basic} over the folder {@code dir} ({@code /basic/}), checked against an htpasswd file. */
-        Builder basic(String dir, String realm, String user, String password) {
+        @Override
+        public Builder basic(String dir, String realm, String user, String password) {
             htpasswd.put(user, password);
             realms.add(directory(dir, """
                         AuthType Basic
@@ -188,18 +240,21 @@ final class ApacheServer implements AutoCloseable {
         }
 
         /** Writes the site and the config into a fresh root folder and starts Apache on a free port. */
-        ApacheServer start() throws IOException, InterruptedException {
+        @Override
+        public ApacheServer start() throws IOException, InterruptedException {
             deleteTree(root);
             Files.createDirectories(root.resolve("run"));
-            for (Map.Entry<String, String> page : pages.entrySet()) {
-                Path file = root.resolve("htdocs" + page.getKey());
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, page.getValue());
+            for (String folder : List.of("htdocs", "htdocs2")) {
+                for (Map.Entry<String, byte[]> page : (folder.equals("htdocs") ? pages : secondPages).entrySet()) {
+                    Path file = root.resolve(folder + page.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, page.getValue());
+                }
+                Files.createDirectories(root.resolve(folder));
             }
-            Files.createDirectories(root.resolve("htdocs"));
             writeHtpasswd();
             Files.write(root.resolve("htdigest"), htdigestLines);
-            Files.writeString(root.resolve("mime.types"), "text/html html\ntext/plain txt\n");
+            Files.writeString(root.resolve("mime.types"), "text/html html\ntext/plain txt\napplication/octet-stream bin\n");
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) { // the free port may be taken before Apache binds it
                 int port = freePort();
@@ -261,11 +316,12 @@ final class ApacheServer implements AutoCloseable {
                     ServerRoot "%1$s"
                     ServerName 127.0.0.1
                     Listen 127.0.0.1:%2$d
+                    %3$s
                     PidFile "%1$s/httpd.pid"
                     DefaultRuntimeDir "%1$s/run"
                     ErrorLog "%1$s/error.log"
                     LogLevel warn
-                    """.formatted(root, port));
+                    """.formatted(root, port, secondPages.isEmpty() ? "" : "Listen 127.0.0.2:" + port));
             for (String name : MODULE_NAMES) {
                 c.append("<IfModule !").append(name).append("_module>\n  LoadModule ").append(name)
                         .append("_module ").append(MODULES.resolve("mod_" + name + ".so")).append("\n</IfModule>\n");
@@ -296,6 +352,30 @@ final class ApacheServer implements AutoCloseable {
                     CustomLog "%1$s/access.log" realmcrawl
                     """.formatted(root));
             realms.forEach(c::append);
+            redirects.forEach(r -> c.append(r.replace("{port}", Integer.toString(port))));
+            if (gzip) {
+                c.append("""
+                        <IfModule !filter_module>
+                          LoadModule filter_module %1$s/mod_filter.so
+                        </IfModule>
+                        <IfModule !deflate_module>
+                          LoadModule deflate_module %1$s/mod_deflate.so
+                        </IfModule>
+                        AddOutputFilterByType DEFLATE text/html text/plain
+                        DeflateAlterETag NoChange
+                        """.formatted(MODULES));
+            }
+            if (!secondPages.isEmpty()) {
+                c.append("""
+                        <VirtualHost 127.0.0.2:%2$d>
+                            DocumentRoot "%1$s/htdocs2"
+                            CustomLog "%1$s/access2.log" realmcrawl
+                            <Directory "%1$s/htdocs2">
+                                Require all granted
+                            </Directory>
+                        </VirtualHost>
+                        """.formatted(root, port));
+            }
             return c.toString();
         }
     }

@@ -201,4 +201,21 @@ class CliTest {
         }
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("realmcrawl "), out.toString());
     }
+
+    @Test
+    void trapFlagsOverrideTheDefaultsAndABadValueIsExit2() throws Exception {
+        site = LoopbackSite.builder().html("/", "<a href='a/b/a/b/a/b/'>deep</a> <a href='" + "x".repeat(200) + "'>long</a>")
+                .html("/a/b/a/b/a/b/", "trapped").start();
+        Path out = tmp.resolve("traps");
+
+        int code = run("crawl", site.url("/").toString(), "-o", out.toString(), "--max-segment-repeats", "2",
+                "--max-url-length", "100", "--max-urls-per-host", "50", "--max-parse-size", "64KiB");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(site.requests("/a/b/a/b/a/b/").isEmpty(), "a occurs 3 times, over 2");
+        assertTrue(err.toString().contains("crawler traps:") && err.toString().contains("max-segment-repeats"),
+                err.toString());
+        assertEquals(2, run("crawl", site.url("/").toString(), "-o", out.toString(), "--max-url-length", "3"));
+        assertTrue(err.toString().contains("'max-url-length' must be a whole number >= 16, got 3"), err.toString());
+    }
 }

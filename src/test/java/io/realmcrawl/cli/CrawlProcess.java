@@ -31,8 +31,14 @@ final class CrawlProcess {
 
     /** Starts {@code java -jar JAR} with {@code args}; the output goes to a new file in {@code logs}. */
     static CrawlProcess start(Path logs, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return start(logs, List.of(), args);
+    }
+
+    /** Same, with options for the JVM ({@code -Xmx64m}) before {@code -jar}. */
+    static CrawlProcess start(Path logs, List<String> jvmOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(args);
         Files.createDirectories(logs);
         Path log = Files.createTempFile(logs, "run-", ".log");

@@ -137,6 +137,24 @@ class LinkExtractorTest {
                 () -> LinkExtractor.extract(utf8("<a href=x>"), Optional.empty(), URI.create("file:///tmp/page.html")));
     }
 
+    @Test
+    void linksPastMaxParseBytesAreNotFound() throws IOException {
+        String html = "<a href=\"early.html\">e</a>" + " ".repeat(5000) + "<a href=\"late.html\">l</a>";
+
+        List<Link> links = LinkExtractor.extract(utf8(html), Optional.empty(), PAGE, new ParseLimits(1024, 512));
+
+        assertEquals(List.of(PAGE.resolve("early.html")), links.stream().map(Link::url).toList());
+    }
+
+    @Test
+    void nestingDeeperThanMaxDepthIsFoldedAndItsLinksAreStillFound() throws IOException {
+        String html = "<div>".repeat(50_000) + "<a href=\"deep.html\">deep</a>";
+
+        List<Link> links = LinkExtractor.extract(utf8(html), Optional.empty(), PAGE, new ParseLimits(1 << 20, 64));
+
+        assertEquals(List.of(PAGE.resolve("deep.html")), links.stream().map(Link::url).toList());
+    }
+
     private static List<Link> extractResource(String name, Optional<String> charset) throws IOException {
         try (InputStream in = LinkExtractorTest.class.getResourceAsStream("/extract/" + name)) {
             if (in == null) {

@@ -16,15 +16,15 @@ import java.util.Set;
  */
 final class TrickyUrls {
 
-    private static final List<String> ORIGINS = List.of("http://example.org", "https://example.org",
+    static final List<String> ORIGINS = List.of("http://example.org", "https://example.org",
             "http://example.org:8080", "https://example.org:8080", "http://example.org:443", "https://example.org:80",
             "http://127.0.0.1:8080", "http://[::1]", "http://con");
-    private static final List<String> PATH_PIECES = List.of("a", "B", "x", "index", "html", ".", "..", "-", "_", "~",
+    static final List<String> PATH_PIECES = List.of("a", "B", "x", "index", "html", ".", "..", "-", "_", "~",
             ".html", ".txt", ".headers", ".HEADERS", "CON", "aux", "Lpt1", "nul", "com9",
             "%2F", "%5C", "%00", "%0A", "%7F", "%25", "%20", "%3A", "%40", "%3F", "%23", "%22", "%2A", "%7C", "%3C",
             "%3E", "%3B", "%3D", "%26", "%2B", "%C3%A9", "%E2%82%AC", "%F0%9F%98%80", "%C2%85", "%FF", "%C3",
             "%ED%A0%80", "x".repeat(120), "%C3%A9".repeat(70));
-    private static final List<String> QUERY_PIECES = List.of("a", "x", "=", "&", "%26", "%3D", "/", "%2F", "?", "%3F",
+    static final List<String> QUERY_PIECES = List.of("a", "x", "=", "&", "%26", "%3D", "/", "%2F", "?", "%3F",
             "@", "%40", "~", ".", ".pdf", ".html", ".headers", "%C3%A9", "%25", "%20", "+", "%2B", "%FF", ":", "%3A",
             "%00", "y".repeat(100));
 
