@@ -40,9 +40,13 @@ final class Traffic {
         }
     }
 
+    /**
+     * In the order they arrived: a route's request is logged only once it has answered, so a
+     * client's next request (the retry after a 401) can be logged before it.
+     */
     List<Request> requests() {
         synchronized (kept()) {
-            return List.copyOf(log);
+            return log.stream().sorted(java.util.Comparator.comparingLong(Request::receivedNanos)).toList();
         }
     }
 

@@ -45,8 +45,9 @@ class HostileResponsesTest {
                 .page("/", "text/html", "<a href=\"bad.html\">bad</a> <a href=\"ok.html\">ok</a>")
                 .page("/ok.html", "text/html", "<html>fine</html>")
                 .page("/bad.html", "text/html", GOOD);
+        // No retries by the crawl (RetryTest covers them): each case here shows what one answer does.
         crawls = new TestCrawls(tmp).limits(Limits.DEFAULTS.withConcurrency(2).withMaxPageBytes(CAP)
-                .withPageTimeout(Duration.ofSeconds(2)));
+                .withPageTimeout(Duration.ofSeconds(2))).politeness(io.realmcrawl.config.Politeness.DEFAULTS.withRetries(0));
     }
 
     @AfterEach
