@@ -85,7 +85,9 @@ abstract class RealServerContract {
         List<Hit> hits = since(mark);
         assertEquals(0, code, lines(hits));
         assertEquals("<p>docs a</p>", Files.readString(mirror().file("docs/a.html")));
-        assertEquals(List.of("401 GET /docs/a.html auth=- user=-", "200 GET /docs/a.html auth=basic user=alice"),
+        // robots.txt first (public here, so asked without credentials), then one challenge.
+        assertEquals(List.of("404 GET /robots.txt auth=- user=-", "401 GET /docs/a.html auth=- user=-",
+                        "200 GET /docs/a.html auth=basic user=alice"),
                 hits.stream().map(Hit::toString).toList());
     }
 
@@ -118,7 +120,8 @@ abstract class RealServerContract {
         List<Hit> second = server().secondHits();
         second = second.subList(mark, second.size());
         assertEquals(0, code);
-        assertEquals(List.of("200 GET /landing.html auth=- user=-"), second.stream().map(Hit::toString).toList());
+        assertEquals(List.of("404 GET /robots.txt auth=- user=-", "200 GET /landing.html auth=- user=-"),
+                second.stream().map(Hit::toString).toList(), "the second origin's robots.txt, then the page, no credentials");
         assertEquals("<p>landed on the second origin</p>",
                 Files.readString(out().resolve("127.0.0.2_" + server().port()).resolve("landing.html")));
     }
