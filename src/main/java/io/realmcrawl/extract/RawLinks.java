@@ -1,0 +1,73 @@
+package io.realmcrawl.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The unresolved links of one page and its first {@code <base href>}, gathered element by element
+ * from either reader (jsoup's tree or {@link TagScanner}); the rules of what is a link live here
+ * once.
+ */
+final class RawLinks {
+    /** Which attributes of which elements hold a URL ({@code srcset} holds several). */
+    static final Map<String, List<String>> URL_ATTRIBUTES = Map.ofEntries(
+            Map.entry("a", List.of("href")),
+            Map.entry("area", List.of("href")),
+            Map.entry("link", List.of("href")),
+            Map.entry("iframe", List.of("src")),
+            Map.entry("frame", List.of("src")),
+            Map.entry("img", List.of("src", "srcset")),
+            Map.entry("script", List.of("src")),
+            Map.entry("source", List.of("src", "srcset")),
+            Map.entry("video", List.of("src")),
+            Map.entry("audio", List.of("src")),
+            Map.entry("embed", List.of("src")),
+            Map.entry("object", List.of("data")));
+
+    /** An element's attribute values, decoded; null when the element has no such attribute. */
+    interface Element {
+        String attribute(String name);
+    }
+
+    private final List<RawLink> links = new ArrayList<>();
+    private String baseHref;
+
+    /** Adds what an element named {@code tag} (lower case) links to. */
+    void add(String tag, Element element) {
+        for (String attribute : URL_ATTRIBUTES.getOrDefault(tag, List.of())) {
+            String value = element.attribute(attribute);
+            if (value == null) {
+                continue;
+            }
+            String source = tag + "[" + attribute + "]";
+            if (attribute.equals("srcset")) {
+                Srcset.urls(value).forEach(url -> links.add(new RawLink(url, source)));
+            } else {
+                links.add(new RawLink(value.strip(), source));
+            }
+        }
+        if (tag.equals("meta") && isRefresh(element)) {
+            String content = element.attribute("content");
+            MetaRefresh.url(content == null ? "" : content).ifPresent(url -> links.add(new RawLink(url, "meta[refresh]")));
+        }
+        if (tag.equals("base") && baseHref == null) {
+            baseHref = element.attribute("href");
+        }
+    }
+
+    private static boolean isRefresh(Element meta) {
+        String equiv = meta.attribute("http-equiv");
+        return equiv != null && equiv.strip().equalsIgnoreCase("refresh");
+    }
+
+    List<RawLink> links() {
+        return links;
+    }
+
+    /** The href of the first {@code <base>} that has one. */
+    Optional<String> baseHref() {
+        return Optional.ofNullable(baseHref);
+    }
+}
