@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class Links {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    /** One for the process: it remembers resolved hrefs across pages (bounded), which all workers share. */
+    private static final LinkExtractor EXTRACTOR = new LinkExtractor();
 
     private Links() {
     }
@@ -43,7 +45,7 @@ final class Links {
 
     private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return LinkExtractor.extract(in, charsetOf(head), url).stream().map(Link::url).toList();
+            return EXTRACTOR.links(in, charsetOf(head), url).stream().map(Link::url).toList();
         }
     }
 
