@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The lean scanner finds exactly the links jsoup's tree holds, on HTML chosen to trip it. */
@@ -101,6 +102,19 @@ class LinkScannerTest {
         byte[] latin1 = "<meta charset=iso-8859-1><a href=\"caf\u00e9.html\">".getBytes(StandardCharsets.ISO_8859_1);
         List<Link> links = new LinkExtractor().links(new ByteArrayInputStream(latin1), Optional.empty(), PAGE);
         assertEquals("a[href] http://h/docs/caf%C3%A9.html", render(links));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<meta charset=utf-8>|true", "<META CHARSET=\"UTF-8\">|true", "<meta charset='utf8'/>|true",
+        "<meta http-equiv=Content-Type content=\"text/html; charset=UTF-8\">|true",
+        "<meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-1\">|false",
+        "<meta charset=windows-1252>|false", "<?xml version='1.0' encoding='ISO-8859-1'?>|false",
+        "<?xml version='1.0' encoding='utf-8'?><meta charset=utf-8>|true", "<meta charset=\"\">|false",
+        "<p>open(f, encoding='latin-1') and charset=latin1 in text</p>|true", "<meta name=x><meta charset=koi8-r|false",
+    })
+    void sendsOnlyPagesDeclaringAnotherCharsetThanUtf8ToJsoup(String head, boolean scannable) {
+        assertEquals(scannable, ScanCharset.declaresOnlyUtf8(head), head);
     }
 
     @Test
