@@ -26,6 +26,15 @@ final class RawLinks {
             Map.entry("embed", List.of("src")),
             Map.entry("object", List.of("data")));
 
+    /** "a[href]" and the like, made once. */
+    private static final Map<String, String> SOURCES = sources();
+
+    private static Map<String, String> sources() {
+        Map<String, String> sources = new java.util.HashMap<>();
+        URL_ATTRIBUTES.forEach((tag, attributes) -> attributes.forEach(a -> sources.put(tag + a, tag + "[" + a + "]")));
+        return Map.copyOf(sources);
+    }
+
     /** An element's attribute values, decoded; null when the element has no such attribute. */
     interface Element {
         String attribute(String name);
@@ -41,7 +50,7 @@ final class RawLinks {
             if (value == null) {
                 continue;
             }
-            String source = tag + "[" + attribute + "]";
+            String source = SOURCES.get(tag + attribute);
             if (attribute.equals("srcset")) {
                 Srcset.urls(value).forEach(url -> links.add(new RawLink(url, source)));
             } else {

@@ -29,16 +29,17 @@ final class ResolvedUrls {
         this.capacity = capacity;
     }
 
+    /** {@code reference} resolved against {@code base}, which must be normal, in {@code folder}, its folder. */
     Optional<URI> resolve(URI base, String folder, String reference) {
         if (!isFolderRelative(reference)) {
-            return UrlNormalizer.resolve(base, reference);
+            return UrlNormalizer.resolveAgainstNormal(base, reference);
         }
         String key = folder + '\u0000' + reference;
         Object known = resolved.get(key);
         if (known != null) {
             return known == NOT_HTTP ? Optional.empty() : Optional.of((URI) known);
         }
-        Optional<URI> url = UrlNormalizer.resolve(base, reference);
+        Optional<URI> url = UrlNormalizer.resolveAgainstNormal(base, reference);
         if (resolved.size() >= capacity) {
             resolved.clear();
         }
