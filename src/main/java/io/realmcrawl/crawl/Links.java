@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the links of a page from its file on disk, whether just saved or kept from an earlier run
- * (a 304 still has links to follow). Only HTML is parsed.
+ * (a 304 still has links to follow). HTML pages and CSS style sheets are read; nothing else.
  */
 final class Links {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
@@ -32,21 +32,33 @@ final class Links {
     }
 
     static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url) throws IOException {
-        return isHtml(url, head) ? extract(mirror.root().resolve(page.file()), head, url) : List.of();
+        return extract(mirror.root().resolve(page.file()), head, url);
     }
 
     static List<URI> ofStored(StoredPage stored, URI url) throws IOException {
-        return isHtml(url, stored.head()) ? extract(stored.path(), stored.head(), url) : List.of();
+        return extract(stored.path(), stored.head(), url);
     }
 
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
+    /** The links of an HTML page or a CSS style sheet; nothing for other types. */
     private static List<URI> extract(Path file, ResponseHead head, URI url) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return EXTRACTOR.links(in, charsetOf(head), url).stream().map(Link::url).toList();
+        boolean html = isHtml(url, head);
+        if (!html && !isStyleSheet(url, head)) {
+            return List.of();
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            List<Link> links = html ? EXTRACTOR.links(in, charsetOf(head), url)
+                    : EXTRACTOR.styleSheetLinks(in, charsetOf(head), url);
+            return links.stream().map(Link::url).toList();
+        }
+    }
+
+    private static boolean isStyleSheet(URI url, ResponseHead head) {
+        Optional<String> type = head.mediaType();
+        return type.isPresent() ? type.get().equals("text/css") : url.getPath().toLowerCase(Locale.ROOT).endsWith(".css");
     }
 
     private static boolean isHtml(URI url, ResponseHead head) {

@@ -31,8 +31,8 @@ import java.util.Set;
  * points elsewhere). What is not http(s) ({@code mailto:}, {@code javascript:}, {@code data:}) is
  * dropped. Links come once each, in document order, with the source where each was first seen.
  *
- * <p>Limits: no CSS {@code url()} (neither in style sheets nor style attributes) and no links
- * written by scripts.
+ * <p>Style sheets have their own reader ({@link #styleSheetLinks}). Limits: no CSS {@code url()}
+ * in {@code <style>} blocks or style attributes, and no links written by scripts.
  *
  * <p>Thread-safety: an instance may serve many threads; it remembers resolved hrefs
  * ({@link ResolvedUrls}) across pages.
@@ -79,6 +79,17 @@ public final class LinkExtractor {
             return resolve(ScannerReader.read(whole, scannable.get()), page);
         }
         return resolve(JsoupReader.read(whole, charset, page.toString()), page);
+    }
+
+    /**
+     * The links of the CSS style sheet at {@code sheetUrl} ({@code url()}, {@code @import}),
+     * resolved against the sheet as browsers resolve them.
+     */
+    public List<Link> styleSheetLinks(InputStream css, Optional<String> charset, URI sheetUrl) throws IOException {
+        Objects.requireNonNull(css, "css");
+        URI sheet = page(sheetUrl);
+        RawLinks raw = StyleSheetLinks.read(css, charset);
+        return resolve(raw, sheet);
     }
 
     /** The same, always read by jsoup: the reference the scanner is tested against. */

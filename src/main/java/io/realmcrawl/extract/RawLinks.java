@@ -26,12 +26,16 @@ final class RawLinks {
             Map.entry("embed", List.of("src")),
             Map.entry("object", List.of("data")));
 
-    /** "a[href]" and the like, made once. */
-    private static final Map<String, String> SOURCES = sources();
+    /** "a[href]" and the like, made once: tag, then attribute, to source. */
+    private static final Map<String, Map<String, String>> SOURCES = sources();
 
-    private static Map<String, String> sources() {
-        Map<String, String> sources = new java.util.HashMap<>();
-        URL_ATTRIBUTES.forEach((tag, attributes) -> attributes.forEach(a -> sources.put(tag + a, tag + "[" + a + "]")));
+    private static Map<String, Map<String, String>> sources() {
+        Map<String, Map<String, String>> sources = new java.util.HashMap<>();
+        URL_ATTRIBUTES.forEach((tag, attributes) -> {
+            Map<String, String> byAttribute = new java.util.HashMap<>();
+            attributes.forEach(a -> byAttribute.put(a, tag + "[" + a + "]"));
+            sources.put(tag, Map.copyOf(byAttribute));
+        });
         return Map.copyOf(sources);
     }
 
@@ -50,7 +54,7 @@ final class RawLinks {
             if (value == null) {
                 continue;
             }
-            String source = SOURCES.get(tag + attribute);
+            String source = SOURCES.get(tag).get(attribute);
             if (attribute.equals("srcset")) {
                 Srcset.urls(value).forEach(url -> links.add(new RawLink(url, source)));
             } else {
@@ -64,6 +68,11 @@ final class RawLinks {
         if (tag.equals("base") && baseHref == null) {
             baseHref = element.attribute("href");
         }
+    }
+
+    /** A URL a style sheet loads ({@code url()}, {@code @import}). */
+    void addStyleSheetUrl(String url) {
+        links.add(new RawLink(url, "css[url]"));
     }
 
     private static boolean isRefresh(Element meta) {

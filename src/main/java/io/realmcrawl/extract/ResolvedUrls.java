@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Remembers what {@link UrlNormalizer#resolve} made of an href in a folder, because every page
@@ -19,11 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safety: shared by every worker.
  */
 final class ResolvedUrls {
-    static final int DEFAULT_CAPACITY = 20_000;
+    static final int DEFAULT_CAPACITY = 50_000;
     private static final Object NOT_HTTP = new Object();
 
     private final int capacity;
-    private final Map<String, Object> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> byFolder = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
 
     ResolvedUrls(int capacity) {
         this.capacity = capacity;
@@ -31,19 +33,20 @@ final class ResolvedUrls {
 
     /** {@code reference} resolved against {@code base}, which must be normal, in {@code folder}, its folder. */
     Optional<URI> resolve(URI base, String folder, String reference) {
-        if (!isFolderRelative(reference)) {
+        if (capacity == 0 || !isFolderRelative(reference)) {
             return UrlNormalizer.resolveAgainstNormal(base, reference);
         }
-        String key = folder + '\u0000' + reference;
-        Object known = resolved.get(key);
+        Map<String, Object> resolved = byFolder.computeIfAbsent(folder, f -> new ConcurrentHashMap<>());
+        Object known = resolved.get(reference);
         if (known != null) {
             return known == NOT_HTTP ? Optional.empty() : Optional.of((URI) known);
         }
         Optional<URI> url = UrlNormalizer.resolveAgainstNormal(base, reference);
-        if (resolved.size() >= capacity) {
-            resolved.clear();
+        if (size.incrementAndGet() > capacity) {
+            byFolder.clear();
+            size.set(0);
         }
-        resolved.put(key, url.isPresent() ? url.get() : NOT_HTTP);
+        resolved.put(reference, url.isPresent() ? url.get() : NOT_HTTP);
         return url;
     }
 

@@ -44,8 +44,30 @@ final class ScanCharset {
         if (length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == (byte) 0xFE && start[3] == (byte) 0xFF) {
             return Optional.empty();
         }
-        return declaresOnlyUtf8(new String(start, 0, Math.min(length, SNIFF), StandardCharsets.ISO_8859_1))
+        int n = Math.min(length, SNIFF);
+        if (!mentions(start, n, "charset") && !mentions(start, n, "encoding")) {
+            return Optional.of(StandardCharsets.UTF_8); // most pages: no declaration at all, or one only
+        }
+        return declaresOnlyUtf8(new String(start, 0, n, StandardCharsets.ISO_8859_1))
                 ? Optional.of(StandardCharsets.UTF_8) : Optional.empty();
+    }
+
+    /** Whether the bytes hold {@code word} (lower-case ASCII) in any case, without making a string. */
+    private static boolean mentions(byte[] bytes, int length, String word) {
+        int first = word.charAt(0);
+        outer:
+        for (int i = 0; i + word.length() <= length; i++) {
+            if ((bytes[i] | 0x20) != first) {
+                continue;
+            }
+            for (int j = 1; j < word.length(); j++) {
+                if ((bytes[i + j] | 0x20) != word.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /**
