@@ -12,7 +12,7 @@ DEPTH=${DEPTH:-4}         # folder levels: FANOUT^DEPTH leaf folders
 PER_LEAF=${PER_LEAF:-100} # pages per leaf folder
 STEP=${STEP:-100000}      # URLs done between two report lines
 KEEP=${KEEP:-0}
-OUT_BASE=${OUT_BASE:-/dev/shm}   # the mirror (~1.3 GB of pages and header files) goes here
+OUT_BASE=${OUT_BASE:-/var/tmp}  # the mirror: 2,000,000 small files (pages and header files), ~8 GB on tmpfs
 
 if [ ! -f "$JAR" ] || [ ! -f target/test-classes/io/realmcrawl/bench/SyntheticTree.class ]; then
     echo "build first:  mvn -B -q -DskipTests package   (compiles the test classes too)" >&2
@@ -70,7 +70,7 @@ heap_used() {
         | sed -E 's/.*total ([0-9]+)K, used ([0-9]+)K.*/\2 \1/' \
         | awk '{ printf "%.0f / %.0f", $1 / 1024, $2 / 1024 }' || true
 }
-printf '%10s %8s %12s %10s %12s %12s %16s\n' "URLs done" "s" "s this 100k" "URLs/s" "VmRSS MiB" "VmHWM MiB" "heap MiB used/of"
+printf '%10s %8s %12s %10s %12s %12s %16s\n' "URLs done" "s" "s since last" "URLs/s" "VmRSS MiB" "VmHWM MiB" "heap MiB used/of"
 next=$STEP
 last_n=0
 last_t=0

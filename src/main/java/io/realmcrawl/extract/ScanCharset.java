@@ -45,65 +45,85 @@ final class ScanCharset {
             return Optional.empty();
         }
         int n = Math.min(length, SNIFF);
-        if (!mentions(start, n, "charset") && !mentions(start, n, "encoding")) {
-            return Optional.of(StandardCharsets.UTF_8); // most pages: no declaration at all, or one only
-        }
-        return declaresOnlyUtf8(new String(start, 0, n, StandardCharsets.ISO_8859_1))
-                ? Optional.of(StandardCharsets.UTF_8) : Optional.empty();
+        return declaresOnlyUtf8(start, n) ? Optional.of(StandardCharsets.UTF_8) : Optional.empty();
     }
 
-    /** Whether the bytes hold {@code word} (lower-case ASCII) in any case, without making a string. */
-    private static boolean mentions(byte[] bytes, int length, String word) {
-        int first = word.charAt(0);
-        outer:
-        for (int i = 0; i + word.length() <= length; i++) {
-            if ((bytes[i] | 0x20) != first) {
-                continue;
-            }
-            for (int j = 1; j < word.length(); j++) {
-                if ((bytes[i + j] | 0x20) != word.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+    /** The same test on a string of ASCII-compatible text, for tests. */
+    static boolean declaresOnlyUtf8(String head) {
+        byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
+        return declaresOnlyUtf8(bytes, bytes.length);
     }
 
     /**
      * Whether every {@code charset=} inside a {@code <meta} tag, and every {@code encoding=} in an
-     * XML declaration, names UTF-8 (true when there is none). Found by hand rather than by a
-     * regex, which spent more time on a javadoc page's dozens of meta tags than the scan itself.
+     * XML declaration, names UTF-8 (true when there is none). Done on the bytes by hand: a regex,
+     * or even a lower-cased copy, cost more on a javadoc page's dozens of meta tags than the scan.
      */
-    static boolean declaresOnlyUtf8(String head) {
-        String lower = head.toLowerCase(Locale.ROOT);
-        return onlyUtf8After(lower, "charset", "<meta") && onlyUtf8After(lower, "encoding", "<?xml");
+    static boolean declaresOnlyUtf8(byte[] bytes, int length) {
+        return onlyUtf8After(bytes, length, "charset", "<meta") && onlyUtf8After(bytes, length, "encoding", "<?xml");
     }
 
-    private static boolean onlyUtf8After(String lower, String key, String tagStart) {
-        for (int at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + key.length())) {
-            int lt = lower.lastIndexOf('<', at);
-            int gt = lower.indexOf('>', lt + 1);
-            if (lt < 0 || !lower.startsWith(tagStart, lt) || (gt >= 0 && gt < at)) {
-                continue; // not inside such a tag
-            }
-            int i = skipSpaces(lower, at + key.length());
-            if (i >= lower.length() || lower.charAt(i) != '=') {
+    private static boolean onlyUtf8After(byte[] b, int n, String key, String tagStart) {
+        for (int at = indexOf(b, n, key, 0); at >= 0; at = indexOf(b, n, key, at + key.length())) {
+            if (!insideTag(b, at, tagStart)) {
                 continue;
             }
-            i = skipSpaces(lower, i + 1);
-            while (i < lower.length() && (lower.charAt(i) == '"' || lower.charAt(i) == '\'')) {
-                i = skipSpaces(lower, i + 1);
+            int i = skipSpaces(b, n, at + key.length());
+            if (i >= n || b[i] != '=') {
+                continue;
             }
-            if (!lower.startsWith("utf-8", i) && !lower.startsWith("utf8", i)) {
+            i = skipSpaces(b, n, i + 1);
+            while (i < n && (b[i] == '"' || b[i] == '\'')) {
+                i = skipSpaces(b, n, i + 1);
+            }
+            if (!regionIs(b, n, i, "utf-8") && !regionIs(b, n, i, "utf8")) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+    /** Whether the last {@code <} before {@code at} starts {@code tagStart} and no {@code >} comes between. */
+    private static boolean insideTag(byte[] b, int at, String tagStart) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (b[i] == '>') {
+                return false;
+            }
+            if (b[i] == '<') {
+                return regionIs(b, at, i, tagStart);
+            }
+        }
+        return false;
+    }
+
+    /** The first {@code word} (lower-case ASCII) at or after {@code from}, in any case; -1 if none. */
+    private static int indexOf(byte[] b, int n, String word, int from) {
+        int first = word.charAt(0);
+        for (int i = from; i + word.length() <= n; i++) {
+            if ((b[i] | 0x20) == first && regionIs(b, n, i, word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code word} (lower-case ASCII) is at {@code at}, in any case. */
+    private static boolean regionIs(byte[] b, int n, int at, String word) {
+        if (at + word.length() > n) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            int c = word.charAt(j);
+            int x = b[at + j];
+            if (x != c && !(c >= 'a' && c <= 'z' && (x | 0x20) == c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipSpaces(byte[] b, int n, int i) {
+        while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r' || b[i] == '\f')) {
             i++;
         }
         return i;
