@@ -220,6 +220,7 @@ verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT met"; fi; }
 echo "same page set as wget:                 $(verdict "$( [ "$only_rc" = 0 ] && [ "$only_wget" = 0 ] && echo 1)")"
 echo "pages/s >= wget2's (aim 1.5x):         $(verdict "$(awk -v a="${PPS[realmcrawl]}" -v b="${PPS[wget2]}" 'BEGIN { print (a >= b) }')")"
 echo "pages/s >= 5x wget's:                  $(verdict "$(awk -v a="${PPS[realmcrawl]}" -v b="${PPS[wget]}" 'BEGIN { print (a >= 5 * b) }')")"
-echo "one request per page (+ robots.txt):   $(verdict "$(awk -v r="$rc_reqs" -v f="$rc_files" -v c="$rc_401" 'BEGIN { print (r - c <= f + 5) }')") ($rc_reqs requests, $rc_401 of them 401, for $rc_files pages)"
+rc_distinct=$(awk '$1 != 401 { print $3 }' "$WORK/access-realmcrawl-$ROUNDS" | sort -u | wc -l)
+echo "one request per URL (no 401 per page): $(verdict "$( [ $((rc_reqs - rc_401)) = "$rc_distinct" ] && echo 1)") ($rc_reqs requests: $rc_distinct distinct URLs, $rc_401 401; wget2: $(col wget2 9))"
 echo "401s <= one per protection space:      $(verdict "$( [ "$rc_401" -le 1 ] && echo 1)") ($rc_401)"
 echo "peak RSS <= 250 MB:                    $(verdict "$(awk -v r="$rc_rss" 'BEGIN { print (r * 1.048576 <= 250) }')") ($rc_rss MiB)"
