@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * slower.
  */
 final class ScanCharset {
-    /** Bytes looked at for a declaration: more than jsoup's 5 KiB, so none it sees is missed. */
-    static final int SNIFF = 8 * 1024;
+    /** Bytes looked at for a declaration: a little more than jsoup's 5,120, so none it sees is missed. */
+    static final int SNIFF = 5120 + 256;
     private static final Pattern ASCII_COMPATIBLE = Pattern.compile(
             "utf-8|us-ascii|iso-8859-([1-9]|1[0-5])|windows-125[0-8]");
 
@@ -59,41 +59,40 @@ final class ScanCharset {
      * XML declaration, names UTF-8 (true when there is none). Done on the bytes by hand: a regex,
      * or even a lower-cased copy, cost more on a javadoc page's dozens of meta tags than the scan.
      */
-    static boolean declaresOnlyUtf8(byte[] bytes, int length) {
-        return onlyUtf8After(bytes, length, "charset", "<meta") && onlyUtf8After(bytes, length, "encoding", "<?xml");
-    }
-
-    private static boolean onlyUtf8After(byte[] b, int n, String key, String tagStart) {
-        for (int at = indexOf(b, n, key, 0); at >= 0; at = indexOf(b, n, key, at + key.length())) {
-            if (!insideTag(b, at, tagStart)) {
+    static boolean declaresOnlyUtf8(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] != '<') {
                 continue;
             }
-            int i = skipSpaces(b, n, at + key.length());
-            if (i >= n || b[i] != '=') {
+            String key = regionIs(b, n, i + 1, "meta") ? "charset" : regionIs(b, n, i + 1, "?xml") ? "encoding" : null;
+            if (key == null) {
                 continue;
             }
-            i = skipSpaces(b, n, i + 1);
-            while (i < n && (b[i] == '"' || b[i] == '\'')) {
-                i = skipSpaces(b, n, i + 1);
+            int end = i;
+            while (end < n && b[end] != '>') {
+                end++;
             }
-            if (!regionIs(b, n, i, "utf-8") && !regionIs(b, n, i, "utf8")) {
-                return false;
+            for (int at = indexOf(b, end, key, i); at >= 0; at = indexOf(b, end, key, at + key.length())) {
+                if (!utf8OrNoValue(b, end, at + key.length())) {
+                    return false;
+                }
             }
+            i = end;
         }
         return true;
     }
 
-    /** Whether the last {@code <} before {@code at} starts {@code tagStart} and no {@code >} comes between. */
-    private static boolean insideTag(byte[] b, int at, String tagStart) {
-        for (int i = at - 1; i >= 0; i--) {
-            if (b[i] == '>') {
-                return false;
-            }
-            if (b[i] == '<') {
-                return regionIs(b, at, i, tagStart);
-            }
+    /** After a {@code charset} or {@code encoding}: true unless {@code =} follows with a value other than UTF-8. */
+    private static boolean utf8OrNoValue(byte[] b, int n, int i) {
+        i = skipSpaces(b, n, i);
+        if (i >= n || b[i] != '=') {
+            return true;
         }
-        return false;
+        i = skipSpaces(b, n, i + 1);
+        while (i < n && (b[i] == '"' || b[i] == '\'')) {
+            i = skipSpaces(b, n, i + 1);
+        }
+        return regionIs(b, n, i, "utf-8") || regionIs(b, n, i, "utf8");
     }
 
     /** The first {@code word} (lower-case ASCII) at or after {@code from}, in any case; -1 if none. */
