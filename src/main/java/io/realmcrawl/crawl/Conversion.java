@@ -53,7 +53,7 @@ final class Conversion {
         List<ResponseHead.Header> headers = record.contentType().map(type -> List.of(new ResponseHead.Header(
                 "Content-Type", type))).orElse(List.of());
         ResponseHead head = new ResponseHead("HTTP/1.1", record.status(), "", headers);
-        if (Links.isCss(record.url(), head)) {
+        if (Links.isStyleSheet(record.url(), head)) {
             return Optional.of(LinkConverter.Kind.CSS);
         }
         return Links.isHtml(record.url(), head) ? Optional.of(LinkConverter.Kind.HTML) : Optional.empty();

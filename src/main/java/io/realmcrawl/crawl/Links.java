@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the links of a page from its file on disk, whether just saved or kept from an earlier run
- * (a 304 still has links to follow). HTML and CSS are parsed; the original body is read when the
- * page's links were converted.
+ * (a 304 still has links to follow). HTML pages and CSS style sheets are read, nothing else; the
+ * original body is read when the page's links were converted.
  */
 final class Links {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    /** One for the process: it remembers resolved hrefs across pages (bounded), which all workers share. */
+    private static final LinkExtractor EXTRACTOR = new LinkExtractor();
 
     private Links() {
     }
@@ -40,15 +42,9 @@ final class Links {
         return extract(stored.path(), stored.head(), url, limits);
     }
 
-    /** Whether a page is a style sheet, by its media type or, without one, its extension. */
-    static boolean isCss(URI url, ResponseHead head) {
-        Optional<String> type = head.mediaType();
-        return type.isPresent() ? type.get().equals("text/css") : url.getPath().toLowerCase(Locale.ROOT).endsWith(".css");
-    }
-
     /** The links of a response body read straight from the network (the dry run saves nothing). */
     static List<URI> ofBody(InputStream body, ResponseHead head, URI url, ParseLimits limits) throws IOException {
-        return isHtml(url, head) ? LinkExtractor.extract(body, charsetOf(head), url, limits).stream().map(Link::url)
+        return isHtml(url, head) ? EXTRACTOR.links(body, charsetOf(head), url, limits).stream().map(Link::url)
                 .toList() : List.of();
     }
 
@@ -56,16 +52,23 @@ final class Links {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
+    /** The links of an HTML page or a CSS style sheet; nothing for other types. */
     private static List<URI> extract(Path file, ResponseHead head, URI url, ParseLimits limits) throws IOException {
-        boolean css = isCss(url, head);
-        if (!css && !isHtml(url, head)) {
+        boolean html = isHtml(url, head);
+        if (!html && !isStyleSheet(url, head)) {
             return List.of();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            List<Link> links = css ? LinkExtractor.extractCss(in, charsetOf(head), url)
-                    : LinkExtractor.extract(in, charsetOf(head), url, limits);
+            List<Link> links = html ? EXTRACTOR.links(in, charsetOf(head), url, limits)
+                    : EXTRACTOR.styleSheetLinks(in, charsetOf(head), url);
             return links.stream().map(Link::url).toList();
         }
+    }
+
+    /** Whether a page is a style sheet, by its media type or, without one, its extension. */
+    static boolean isStyleSheet(URI url, ResponseHead head) {
+        Optional<String> type = head.mediaType();
+        return type.isPresent() ? type.get().equals("text/css") : url.getPath().toLowerCase(Locale.ROOT).endsWith(".css");
     }
 
     static boolean isHtml(URI url, ResponseHead head) {

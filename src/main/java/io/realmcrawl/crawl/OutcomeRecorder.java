@@ -39,6 +39,13 @@ final class OutcomeRecorder {
     private final HostBudget budget;
     /** Origins already warned about per trap rule; later rejections are logged at debug only. */
     private final Set<String> trapWarnings = ConcurrentHashMap.newKeySet();
+    /**
+     * URLs already handed to the frontier in this run: every page repeats its site's navigation,
+     * and a URL the frontier has seen needs neither a scope decision nor the frontier's lock
+     * again (discovering it twice is a no-op). Bounded like the others.
+     */
+    private final Set<URI> discovered = ConcurrentHashMap.newKeySet();
+    private static final int DISCOVERED_MEMORY = 100_000;
 
     /** Hears the links found in each saved page (the WARC's outlinks metadata). */
     @FunctionalInterface
@@ -216,8 +223,11 @@ final class OutcomeRecorder {
         if (outOfScope.size() > OUT_OF_SCOPE_MEMORY) {
             outOfScope.clear(); // costs a few decisions again and may count a URL twice; never memory
         }
+        if (discovered.size() > DISCOVERED_MEMORY) {
+            discovered.clear();
+        }
         for (URI link : links) {
-            if (outOfScope.contains(link)) {
+            if (discovered.contains(link) || outOfScope.contains(link)) {
                 continue;
             }
             if (scope.decideNormalised(link, depth) instanceof Scope.Decision.Rejected rejected) {
@@ -228,6 +238,7 @@ final class OutcomeRecorder {
                 log.trace("out of scope: {} ({})", link, rejected.reason());
             } else {
                 discover(link, depth);
+                discovered.add(link);
             }
         }
     }

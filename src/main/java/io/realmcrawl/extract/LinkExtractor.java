@@ -1,112 +1,81 @@
 package io.realmcrawl.extract;
 
 import io.realmcrawl.scope.UrlNormalizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the links in an HTML page: hrefs, sources, srcsets, object data and meta refreshes.
  *
- * <p>jsoup parses the page as a browser would, so links in comments, script bodies and CDATA
- * are not links, and broken markup never throws. Each URL is resolved against the document's
- * base URL (the first {@code <base href>}, itself resolved against the page; else the page),
- * by {@link UrlNormalizer#resolve}, which is lenient with the spaces and stray characters real
- * hrefs hold. That includes fragment-only hrefs: {@code #top} is the page itself (or the base,
- * as browsers resolve it, when a {@code <base href>} points elsewhere). What is not http(s)
- * ({@code mailto:}, {@code javascript:}, {@code data:}) is dropped. Links come once each, in
- * document order, with the source where each was first seen.
+ * <p>Links are what jsoup's parse of the page holds, as a browser would see them: links in
+ * comments, script bodies and CDATA are not links, and broken markup never throws. Most pages
+ * (UTF-8 or another ASCII-compatible charset) are read by {@link TagScanner}, a tokenizer that
+ * finds the same links as jsoup's tree from a bounded buffer at a fraction of the cost (the test
+ * {@code LinkScannerTest} holds the two equal); the others by jsoup itself ({@link JsoupReader}).
+ *
+ * <p>Each URL is resolved against the document's base URL (the first {@code <base href>}, itself
+ * resolved against the page; else the page), by {@link UrlNormalizer#resolve}, which is lenient
+ * with the spaces and stray characters real hrefs hold. That includes fragment-only hrefs:
+ * {@code #top} is the page itself (or the base, as browsers resolve it, when a {@code <base href>}
+ * points elsewhere). What is not http(s) ({@code mailto:}, {@code javascript:}, {@code data:}) is
+ * dropped. Links come once each, in document order, with the source where each was first seen.
  *
  * <p>CSS references ({@code url()}, {@code @import}) count as links in {@code style} attributes
- * and {@code <style>} elements, and {@link #extractCss} finds them in style sheets (see
- * {@link CssReferences}). Limits: no links written by scripts. jsoup reads {@code <noscript>} in the body as markup (its links
- * are found) but in the head as text (they are not).
+ * and {@code <style>} elements; style sheets have their own reader ({@link #styleSheetLinks}),
+ * and both find references the way {@link CssReferences} does. Limits: no links written by scripts.
+ *
+ * <p>{@link ParseLimits} bound the work per page: only the first {@code maxBytes} are read for
+ * links, and jsoup keeps elements at most {@code maxDepth} deep (the scanner keeps no tree).
+ *
+ * <p>Thread-safety: an instance may serve many threads; it remembers resolved hrefs
+ * ({@link ResolvedUrls}) across pages.
  */
 public final class LinkExtractor {
     private static final Logger log = LoggerFactory.getLogger(LinkExtractor.class);
+    /** Style sheets are small; only this much of one is read, so memory never grows with a file. */
+    static final int MAX_STYLE_SHEET_BYTES = 4 << 20;
+    private final ResolvedUrls resolved;
 
-    /** Which attributes of which elements hold a URL ({@code srcset} holds several). */
-    private static final Map<String, List<String>> URL_ATTRIBUTES = Map.ofEntries(
-            Map.entry("a", List.of("href")),
-            Map.entry("area", List.of("href")),
-            Map.entry("link", List.of("href")),
-            Map.entry("iframe", List.of("src")),
-            Map.entry("frame", List.of("src")),
-            Map.entry("img", List.of("src", "srcset")),
-            Map.entry("script", List.of("src")),
-            Map.entry("source", List.of("src", "srcset")),
-            Map.entry("video", List.of("src")),
-            Map.entry("audio", List.of("src")),
-            Map.entry("embed", List.of("src")),
-            Map.entry("object", List.of("data")));
+    /** An extractor that remembers resolutions across the pages it reads (bounded). */
+    public LinkExtractor() {
+        this(new ResolvedUrls(ResolvedUrls.DEFAULT_CAPACITY));
+    }
 
-    private LinkExtractor() {
+    private LinkExtractor(ResolvedUrls resolved) {
+        this.resolved = resolved;
     }
 
     /**
-     * The links of the page at {@code pageUrl}, read from {@code html}.
+     * The links of the page at {@code pageUrl}, read from {@code html}, by a one-off extractor.
      *
-     * @param charset the charset from the Content-Type header if there was one; without it (or
-     *     if Java does not know it) jsoup reads the byte-order mark or {@code <meta charset>},
-     *     and falls back to UTF-8
-     * @throws IOException if reading the stream fails (the stream is not closed here)
-     * @throws IllegalArgumentException if {@code pageUrl} is not an absolute http(s) URL
+     * @see #links
      */
     public static List<Link> extract(InputStream html, Optional<String> charset, URI pageUrl) throws IOException {
         return extract(html, charset, pageUrl, ParseLimits.DEFAULTS);
     }
 
-    /**
-     * Same, reading at most {@code limits.maxBytes()} of the page and keeping elements at most
-     * {@code limits.maxDepth()} deep: links past the byte cap are not found (logged at debug).
-     */
+    /** The same within {@code limits}, by a one-off extractor. */
     public static List<Link> extract(InputStream html, Optional<String> charset, URI pageUrl, ParseLimits limits)
             throws IOException {
-        Objects.requireNonNull(html, "html");
-        Objects.requireNonNull(charset, "charset");
-        URI page = UrlNormalizer.normalize(String.valueOf(pageUrl)).orElseThrow(() -> new IllegalArgumentException(
-                "links can only be extracted from a page at an http(s) URL, got '" + pageUrl + "'"));
-        CappedInput capped = new CappedInput(html, limits.maxBytes());
-        Document doc = Jsoup.parse(capped, charset.map(String::strip).filter(LinkExtractor::isKnownCharset).orElse(null),
-                page.toString(), Parser.htmlParser().setMaxDepth(limits.maxDepth()));
-        if (capped.capped()) {
-            log.debug("{}: only the first {} bytes were searched for links (max-parse-size)", page, limits.maxBytes());
-        }
-        return links(doc, baseUrl(doc, page));
+        return new LinkExtractor(new ResolvedUrls(0)).links(html, charset, pageUrl, limits);
     }
 
-    /**
-     * The links of the style sheet at {@code sheetUrl}: its {@code url()} and {@code @import}
-     * references, resolved against the sheet.
-     *
-     * @param charset the charset from the Content-Type header; UTF-8 without it (CSS's default)
-     */
+    /** The links of a style sheet, by a one-off extractor (see {@link #styleSheetLinks}). */
     public static List<Link> extractCss(InputStream css, Optional<String> charset, URI sheetUrl) throws IOException {
-        Objects.requireNonNull(css, "css");
-        URI sheet = UrlNormalizer.normalize(String.valueOf(sheetUrl)).orElseThrow(() -> new IllegalArgumentException(
-                "links can only be extracted from a style sheet at an http(s) URL, got '" + sheetUrl + "'"));
-        Charset decoding = charset.map(String::strip).filter(LinkExtractor::isKnownCharset).map(Charset::forName)
-                .orElse(java.nio.charset.StandardCharsets.UTF_8);
-        Map<URI, Link> found = new LinkedHashMap<>();
-        for (CssReferences.Reference r : CssReferences.find(new String(css.readAllBytes(), decoding))) {
-            UrlNormalizer.resolve(sheet, r.url().strip()).ifPresent(url -> found.putIfAbsent(url,
-                    new Link(url, r.isImport() ? "css[@import]" : "css[url]")));
-        }
-        return List.copyOf(found.values());
+        return new LinkExtractor(new ResolvedUrls(0)).styleSheetLinks(css, charset, sheetUrl);
     }
 
     /** The URLs of a {@code srcset} attribute, as written (see {@link Srcset}). */
@@ -116,70 +85,91 @@ public final class LinkExtractor {
 
     /** Which attributes of an element hold a URL, by tag ({@code srcset} holds several). */
     public static List<String> urlAttributes(String tag) {
-        return URL_ATTRIBUTES.getOrDefault(tag, List.of());
-    }
-
-    private static List<Link> links(Document doc, URI base) {
-        Map<URI, Link> found = new LinkedHashMap<>();
-        for (Element element : doc.getAllElements()) {
-            for (RawLink raw : rawLinks(element)) {
-                UrlNormalizer.resolve(base, raw.reference())
-                        .ifPresent(url -> found.putIfAbsent(url, new Link(url, raw.source())));
-            }
-        }
-        return List.copyOf(found.values());
-    }
-
-    /** The unresolved URLs an element holds, with their source. */
-    private static List<RawLink> rawLinks(Element element) {
-        String tag = element.normalName();
-        List<RawLink> raw = new ArrayList<>();
-        for (String attribute : URL_ATTRIBUTES.getOrDefault(tag, List.of())) {
-            if (!element.hasAttr(attribute)) {
-                continue;
-            }
-            String source = tag + "[" + attribute + "]";
-            String value = element.attr(attribute);
-            List<String> references = attribute.equals("srcset") ? Srcset.urls(value) : List.of(value.strip());
-            references.forEach(reference -> raw.add(new RawLink(reference, source)));
-        }
-        if (element.hasAttr("style")) {
-            CssReferences.urls(element.attr("style")).forEach(url -> raw.add(new RawLink(url.strip(), tag + "[style]")));
-        }
-        if (tag.equals("style")) {
-            CssReferences.urls(element.data()).forEach(url -> raw.add(new RawLink(url.strip(), "style")));
-        }
-        if (tag.equals("meta") && isRefresh(element)) {
-            MetaRefresh.url(element.attr("content")).ifPresent(url -> raw.add(new RawLink(url, "meta[refresh]")));
-        }
-        return raw;
-    }
-
-    private static boolean isRefresh(Element meta) {
-        return meta.attr("http-equiv").strip().equalsIgnoreCase("refresh");
+        return RawLinks.URL_ATTRIBUTES.getOrDefault(tag, List.of());
     }
 
     /**
-     * The first {@code <base href>} resolved against the page, else the page. A base that
-     * cannot be resolved to an http(s) URL is ignored, so links still resolve against the page.
+     * The links of the page at {@code pageUrl}, read from {@code html}.
+     *
+     * @param charset the charset from the Content-Type header if there was one; without it (or
+     *     if Java does not know it) the byte-order mark or {@code <meta charset>} decide, and
+     *     UTF-8 is the fallback
+     * @throws IOException if reading the stream fails (the stream is not closed here)
+     * @throws IllegalArgumentException if {@code pageUrl} is not an absolute http(s) URL
      */
-    private static URI baseUrl(Document doc, URI page) {
-        Element base = doc.selectFirst("base[href]");
-        if (base == null) {
-            return page;
-        }
-        return UrlNormalizer.resolve(page, base.attr("href")).orElse(page);
+    public List<Link> links(InputStream html, Optional<String> charset, URI pageUrl) throws IOException {
+        return links(html, charset, pageUrl, ParseLimits.DEFAULTS);
     }
 
-    private static boolean isKnownCharset(String name) {
-        try {
-            return Charset.isSupported(name);
-        } catch (IllegalCharsetNameException badName) {
-            return false;
+    /**
+     * The same, reading at most {@code limits.maxBytes()} of the page: links past the cap are not
+     * found (logged at debug).
+     */
+    public List<Link> links(InputStream html, Optional<String> charset, URI pageUrl, ParseLimits limits)
+            throws IOException {
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(charset, "charset");
+        URI page = page(pageUrl);
+        CappedInput capped = new CappedInput(html, limits.maxBytes());
+        byte[] start = capped.readNBytes(ScanCharset.SNIFF);
+        Optional<Charset> scannable = ScanCharset.of(charset, start, start.length);
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(start), capped);
+        RawLinks raw;
+        if (scannable.isPresent()) {
+            whole.skipNBytes(ScanCharset.bomLength(start, start.length));
+            raw = ScannerReader.read(whole, scannable.get());
+        } else {
+            raw = JsoupReader.read(whole, charset, page.toString(), limits.maxDepth());
         }
+        if (capped.capped()) {
+            log.debug("{}: only the first {} bytes were searched for links (max-parse-size)", page, limits.maxBytes());
+        }
+        return resolve(raw, page);
     }
 
-    /** A URL as written in the page, before resolution. */
-    private record RawLink(String reference, String source) {
+    /**
+     * The links of the CSS style sheet at {@code sheetUrl} ({@code url()}, {@code @import}),
+     * resolved against the sheet as browsers resolve them.
+     */
+    public List<Link> styleSheetLinks(InputStream css, Optional<String> charset, URI sheetUrl) throws IOException {
+        Objects.requireNonNull(css, "css");
+        URI sheet = page(sheetUrl);
+        Charset cs = charset.map(String::strip).filter(JsoupReader::isKnownCharset).map(Charset::forName)
+                .orElse(java.nio.charset.StandardCharsets.UTF_8);
+        RawLinks raw = new RawLinks();
+        for (CssReferences.Reference r : CssReferences.find(new String(css.readNBytes(MAX_STYLE_SHEET_BYTES), cs))) {
+            raw.addStyleSheetUrl(r.url().strip(), r.isImport());
+        }
+        return resolve(raw, sheet);
+    }
+
+    /** The same, always read by jsoup: the reference the scanner is tested against. */
+    static List<Link> withJsoup(InputStream html, Optional<String> charset, URI pageUrl) throws IOException {
+        URI page = page(pageUrl);
+        return new LinkExtractor(new ResolvedUrls(0)).resolve(JsoupReader.read(html, charset, page.toString(),
+                ParseLimits.DEFAULTS.maxDepth()), page);
+    }
+
+    private static URI page(URI pageUrl) {
+        return UrlNormalizer.normalize(String.valueOf(pageUrl)).orElseThrow(() -> new IllegalArgumentException(
+                "links can only be extracted from a page at an http(s) URL, got '" + pageUrl + "'"));
+    }
+
+    /**
+     * Resolves each distinct href once. A base that cannot be resolved to an http(s) URL is
+     * ignored, so links still resolve against the page.
+     */
+    private List<Link> resolve(RawLinks raw, URI page) {
+        URI base = raw.baseHref().flatMap(href -> UrlNormalizer.resolve(page, href)).orElse(page);
+        String folder = ResolvedUrls.folderOf(base);
+        Map<URI, Link> found = new LinkedHashMap<>();
+        Set<String> done = new HashSet<>();
+        for (RawLink link : raw.links()) {
+            if (done.add(link.reference())) {
+                resolved.resolve(base, folder, link.reference())
+                        .ifPresent(url -> found.putIfAbsent(url, new Link(url, link.source())));
+            }
+        }
+        return List.copyOf(found.values());
     }
 }

@@ -20,6 +20,9 @@ final class DotSegments {
         if (!absolutePath.startsWith("/")) {
             throw new IllegalArgumentException("expected an absolute path, got '" + absolutePath + "'");
         }
+        if (absolutePath.indexOf("/.") < 0) {
+            return absolutePath; // no dot segment: the common case, left as it is
+        }
         String[] segments = absolutePath.split("/", -1);
         Deque<String> out = new ArrayDeque<>();
         for (int i = 1; i < segments.length; i++) {

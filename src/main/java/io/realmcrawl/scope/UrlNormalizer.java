@@ -60,6 +60,15 @@ public final class UrlNormalizer {
                 .flatMap(UrlNormalizer::normalize);
     }
 
+    /**
+     * Same as {@link #resolve}, faster for plain hrefs, when {@code normalBase} is known to be in
+     * normal form already (what {@link #normalize} or {@link #resolve} returned).
+     */
+    public static Optional<URI> resolveAgainstNormal(URI normalBase, String reference) {
+        String plain = PlainReference.resolve(normalBase.toString(), reference);
+        return plain != null ? toUri(plain) : resolve(normalBase, reference);
+    }
+
     private static Optional<URI> normalize(UrlParts parts) {
         if (parts.scheme() == null || parts.authority() == null) {
             return Optional.empty();

@@ -179,4 +179,30 @@ class UrlNormalizerTest {
                 () -> UrlNormalizer.resolve(URI.create("/docs/"), "a.html"));
         assertTrue(e.getMessage().contains("'/docs/'"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://h/docs/page.html", "http://h/", "https://h:8443/a/b/c?x=1", "http://h/a;p/b/",
+        "http://[::1]:8080/x/y", "http://h/a/b.html?q=%2F"})
+    void theFastPathForPlainHrefsResolvesExactlyAsTheGeneralOne(String base) {
+        URI normal = UrlNormalizer.normalize(base).orElseThrow();
+        String alphabet = "ab./?#;=&:@!$'()*+,~-_%2Fe%41 \\\tü[]|\"<>^`{}";
+        java.util.Random random = new java.util.Random(base.hashCode());
+        java.util.List<String> hrefs = new java.util.ArrayList<>(java.util.List.of("a.html", "../x/y.html#m",
+                "./", ".", "..", "../../../g", "/abs/p?q=1&r=2", "g?y/./x", "x?", "x?#f", "y#", "a:b", "a/b:c",
+                "//h2/x", "?q", "#f", "", "a%2Fb", "%7Euser/", "a b", "A/B/../C", "/", "x;y=1/../z", "a//b", "~!$&'()*+,;=:@"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder href = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                href.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : "ab./".charAt(random.nextInt(4)));
+            }
+            hrefs.add(href.toString());
+        }
+        int fast = 0;
+        for (String href : hrefs) {
+            assertEquals(UrlNormalizer.resolve(normal, href), UrlNormalizer.resolveAgainstNormal(normal, href), href);
+            fast += PlainReference.resolve(normal.toString(), href) != null ? 1 : 0;
+        }
+        assertTrue(fast > hrefs.size() / 10, "the fast path was taken for only " + fast + " hrefs");
+    }
 }

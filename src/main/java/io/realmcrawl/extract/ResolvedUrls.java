@@ -1,0 +1,68 @@
+package io.realmcrawl.extract;
+
+import io.realmcrawl.scope.UrlNormalizer;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Remembers what {@link UrlNormalizer#resolve} made of an href in a folder, because every page
+ * of a site repeats the same navigation links and resolving one costs more than finding it.
+ *
+ * <p>The key is the base URL's folder (up to its last {@code /}) and the href as written. That
+ * is exact: an href that does not start with {@code ?} or {@code #} (or whitespace, which is
+ * stripped before them) and is not empty resolves the same against any base in the folder. The
+ * other hrefs are resolved each time. Bounded: when full it starts over, which costs some misses,
+ * never memory.
+ *
+ * <p>Thread-safety: shared by every worker.
+ */
+final class ResolvedUrls {
+    static final int DEFAULT_CAPACITY = 50_000;
+    private static final Object NOT_HTTP = new Object();
+
+    private final int capacity;
+    private final Map<String, Map<String, Object>> byFolder = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    ResolvedUrls(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** {@code reference} resolved against {@code base}, which must be normal, in {@code folder}, its folder. */
+    Optional<URI> resolve(URI base, String folder, String reference) {
+        if (capacity == 0 || !isFolderRelative(reference)) {
+            return UrlNormalizer.resolveAgainstNormal(base, reference);
+        }
+        Map<String, Object> resolved = byFolder.computeIfAbsent(folder, f -> new ConcurrentHashMap<>());
+        Object known = resolved.get(reference);
+        if (known != null) {
+            return known == NOT_HTTP ? Optional.empty() : Optional.of((URI) known);
+        }
+        Optional<URI> url = UrlNormalizer.resolveAgainstNormal(base, reference);
+        if (size.incrementAndGet() > capacity) {
+            byFolder.clear();
+            size.set(0);
+        }
+        resolved.put(reference, url.isPresent() ? url.get() : NOT_HTTP);
+        return url;
+    }
+
+    /** The folder of an absolute URL: everything up to the last {@code /} before the query. */
+    static String folderOf(URI url) {
+        String text = url.toString();
+        int query = text.indexOf('?');
+        int slash = text.lastIndexOf('/', query < 0 ? text.length() - 1 : query);
+        return text.substring(0, slash + 1);
+    }
+
+    private static boolean isFolderRelative(String reference) {
+        if (reference.isEmpty()) {
+            return false;
+        }
+        char first = reference.charAt(0);
+        return first > ' ' && first != '?' && first != '#';
+    }
+}

@@ -1,0 +1,708 @@
+package io.realmcrawl.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Tokenises an HTML byte stream for the start tags that hold links, without building a tree:
+ * the HTML standard's tokenizer states as jsoup implements them (comments, bogus comments,
+ * doctypes, CDATA, raw text and RCDATA, script data with its escaped states, quoted and unquoted
+ * attributes), driven by {@link TreeRules}.
+ *
+ * <p>It reads bytes, not characters, so it works for charsets where every byte below 0x80 is
+ * ASCII (UTF-8, ISO-8859-*, windows-125*): markup is ASCII there, and only the values of the
+ * wanted attributes are decoded. Memory is one 64 KiB buffer plus the wanted values; a value
+ * longer than {@link #MAX_VALUE} bytes is dropped (no URL is that long).
+ *
+ * <p>Limits: jsoup's look for a missing {@code </title>} or {@code </textarea>} sees the rest of
+ * this buffer, as jsoup sees the rest of its own, so the two may differ on a page that never
+ * closes one and is longer than both.
+ */
+final class TagScanner {
+    static final int MAX_VALUE = 64 * 1024;
+    private static final int BUFFER = 64 * 1024;
+    private static final int MAX_NAME = 16;
+    /** Start tags whose attributes are read; the others are only tokenised. */
+    private static final Set<String> WANTED_TAGS = Set.of("a", "area", "link", "iframe", "frame", "img", "image",
+            "script", "source", "video", "audio", "embed", "object", "meta", "base");
+    private static final Set<String> WANTED_ATTRIBUTES = Set.of("href", "src", "srcset", "data", "http-equiv",
+            "content");
+
+    /** Most CSS one {@code <style>} element may hold for links; past it the rest is not read. */
+    static final int MAX_STYLE_TEXT = 1 << 20;
+
+    /**
+     * Receives the start tags that become elements and have wanted attributes (a URL tag, or any
+     * tag with a {@code style} attribute), and the text of each {@code <style>} element.
+     */
+    interface Sink {
+        void tag(String name, TagAttributes attributes);
+
+        default void styleText(String css) {
+        }
+    }
+
+    enum State {
+        DATA, TAG_OPEN, END_TAG_OPEN, TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE,
+        VALUE_DQ, VALUE_SQ, VALUE_UNQUOTED, AFTER_VALUE_QUOTED, SELF_CLOSING, MARKUP_DECLARATION, BOGUS_COMMENT,
+        COMMENT_START, COMMENT_START_DASH, COMMENT, COMMENT_END_DASH, COMMENT_END, COMMENT_END_BANG, CDATA,
+        RAWTEXT, RCDATA, SCRIPT, ESCAPED, ESCAPED_DASH, ESCAPED_DASH_DASH, ESCAPED_LT, DOUBLE_ESCAPED,
+        DOUBLE_ESCAPED_DASH, DOUBLE_ESCAPED_DASH_DASH, DOUBLE_ESCAPED_LT
+    }
+
+    private final InputStream in;
+    private final Charset charset;
+    private final Sink sink;
+    private final TreeRules rules = new TreeRules();
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private State state = State.DATA;
+
+    // the tag being read
+    private final byte[] name = new byte[MAX_NAME];
+    private int nameLength;
+    private boolean endTag;
+    private boolean selfClosing;
+    private boolean wanted;
+    /** The tag is one whose URL attributes count; any start tag's {@code style} attribute does. */
+    private boolean urlTag;
+    /** The text of the {@code <style>} element being read, or null when none is. */
+    private java.io.ByteArrayOutputStream styleText;
+    private String tagName;
+    private String rawTextEnd = "";
+    private final TagAttributes attributes = new TagAttributes();
+    // the attribute being read
+    private final byte[] attributeName = new byte[MAX_NAME];
+    private int attributeNameLength;
+    private boolean inAttribute;
+    private boolean capture;
+    private byte[] value = new byte[256];
+    private int valueLength;
+
+    private TagScanner(InputStream in, Charset charset, Sink sink) {
+        this.in = in;
+        this.charset = charset;
+        this.sink = sink;
+    }
+
+    /** Reads {@code in} to its end (or a {@code <plaintext>}), handing every wanted tag to {@code sink}. */
+    static void scan(InputStream in, Charset charset, Sink sink) throws IOException {
+        new TagScanner(in, charset, sink).run();
+    }
+
+    private void run() throws IOException {
+        while (pos < limit || fill()) {
+            if (!step()) {
+                return;
+            }
+        }
+        if (state == State.BEFORE_ATTR_VALUE) {
+            emit(); // jsoup keeps a tag cut off by the end of the input here only
+        }
+        endStyleText(); // a <style> the input ended in: jsoup keeps its text
+
+    }
+
+    /** Handles bytes from {@code pos} in the current state; false at a {@code <plaintext>}. */
+    private boolean step() throws IOException {
+        switch (state) {
+            case DATA -> data();
+            case TAG_OPEN -> tagOpen();
+            case END_TAG_OPEN -> endTagOpen();
+            case TAG_NAME -> tagName();
+            case BEFORE_ATTR_NAME -> beforeAttributeName();
+            case ATTR_NAME -> attributeName();
+            case AFTER_ATTR_NAME -> afterAttributeName();
+            case BEFORE_ATTR_VALUE -> beforeAttributeValue();
+            case VALUE_DQ -> quotedValue((byte) '"');
+            case VALUE_SQ -> quotedValue((byte) '\'');
+            case VALUE_UNQUOTED -> unquotedValue();
+            case AFTER_VALUE_QUOTED -> afterQuotedValue();
+            case SELF_CLOSING -> selfClosing();
+            case MARKUP_DECLARATION -> markupDeclaration();
+            case BOGUS_COMMENT -> skipPast((byte) '>', State.DATA);
+            case CDATA -> cdata();
+            case RAWTEXT, RCDATA, SCRIPT -> rawText();
+            default -> {
+                if (!Comments.step(this)) {
+                    ScriptEscapes.step(this);
+                }
+            }
+        }
+        return state != null;
+    }
+
+    // --- data and tags
+
+    private void data() {
+        if (rules.wantsText()) {
+            for (; pos < limit && buf[pos] != '<'; pos++) {
+                if (!isWhitespace(buf[pos])) {
+                    rules.text();
+                    if (!rules.wantsText()) {
+                        break;
+                    }
+                }
+            }
+        }
+        int lt = indexOf((byte) '<', pos);
+        if (lt < 0) {
+            pos = limit;
+        } else {
+            pos = lt + 1;
+            state = State.TAG_OPEN;
+        }
+    }
+
+    private void tagOpen() {
+        byte b = buf[pos];
+        if (b == '!') {
+            pos++;
+            state = State.MARKUP_DECLARATION;
+        } else if (b == '/') {
+            pos++;
+            state = State.END_TAG_OPEN;
+        } else if (b == '?') {
+            state = State.BOGUS_COMMENT;
+        } else if (isLetter(b)) {
+            beginTag(false);
+        } else {
+            state = State.DATA;
+        }
+    }
+
+    private void endTagOpen() {
+        byte b = buf[pos];
+        if (isLetter(b)) {
+            beginTag(true);
+        } else if (b == '>') {
+            pos++;
+            state = State.DATA;
+        } else {
+            state = State.BOGUS_COMMENT;
+        }
+    }
+
+    private void beginTag(boolean end) {
+        endTag = end;
+        nameLength = 0;
+        selfClosing = false;
+        tagName = null;
+        inAttribute = false;
+        attributes.clear();
+        state = State.TAG_NAME;
+    }
+
+    private void tagName() {
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                pos++;
+                nameDone(State.BEFORE_ATTR_NAME);
+                return;
+            } else if (b == '/') {
+                pos++;
+                nameDone(State.SELF_CLOSING);
+                return;
+            } else if (b == '>') {
+                pos++;
+                nameDone(State.DATA);
+                emit();
+                return;
+            }
+            nameLength = append(name, nameLength, b);
+        }
+    }
+
+    private void nameDone(State next) {
+        tagName = nameLength > MAX_NAME ? "" : new String(name, 0, nameLength, StandardCharsets.ISO_8859_1);
+        urlTag = !endTag && WANTED_TAGS.contains(tagName);
+        wanted = !endTag;
+        state = next;
+    }
+
+    private void beforeAttributeName() {
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                continue;
+            }
+            if (b == '/') {
+                pos++;
+                state = State.SELF_CLOSING;
+            } else if (b == '>') {
+                pos++;
+                emit();
+            } else {
+                newAttribute();
+                if (b == '"' || b == '\'' || b == '=') {
+                    attributeNameLength = append(attributeName, attributeNameLength, b);
+                    pos++;
+                }
+                state = State.ATTR_NAME;
+            }
+            return;
+        }
+    }
+
+    private void attributeName() {
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                pos++;
+                state = State.AFTER_ATTR_NAME;
+                return;
+            } else if (b == '/') {
+                pos++;
+                state = State.SELF_CLOSING;
+                return;
+            } else if (b == '=') {
+                pos++;
+                startValue();
+                state = State.BEFORE_ATTR_VALUE;
+                return;
+            } else if (b == '>') {
+                pos++;
+                emit();
+                return;
+            }
+            attributeNameLength = append(attributeName, attributeNameLength, b);
+        }
+    }
+
+    private void afterAttributeName() {
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                continue;
+            }
+            if (b == '/') {
+                pos++;
+                state = State.SELF_CLOSING;
+            } else if (b == '=') {
+                pos++;
+                startValue();
+                state = State.BEFORE_ATTR_VALUE;
+            } else if (b == '>') {
+                pos++;
+                emit();
+            } else {
+                newAttribute();
+                if (b == '"' || b == '\'' || b == '<') {
+                    attributeNameLength = append(attributeName, attributeNameLength, b);
+                    pos++;
+                }
+                state = State.ATTR_NAME;
+            }
+            return;
+        }
+    }
+
+    private void beforeAttributeValue() {
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                continue;
+            }
+            if (b == '"') {
+                pos++;
+                state = State.VALUE_DQ;
+            } else if (b == '\'') {
+                pos++;
+                state = State.VALUE_SQ;
+            } else if (b == '>') {
+                pos++;
+                emit();
+            } else {
+                state = State.VALUE_UNQUOTED;
+            }
+            return;
+        }
+    }
+
+    private void quotedValue(byte quote) {
+        int end = indexOf(quote, pos);
+        int stop = end < 0 ? limit : end;
+        appendValue(pos, stop);
+        if (end < 0) {
+            pos = limit;
+        } else {
+            pos = end + 1;
+            state = State.AFTER_VALUE_QUOTED;
+        }
+    }
+
+    private void unquotedValue() {
+        int start = pos;
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (isWhitespace(b)) {
+                appendValue(start, pos);
+                pos++;
+                state = State.BEFORE_ATTR_NAME;
+                return;
+            } else if (b == '>') {
+                appendValue(start, pos);
+                pos++;
+                emit();
+                return;
+            }
+        }
+        appendValue(start, pos);
+    }
+
+    private void afterQuotedValue() {
+        byte b = buf[pos];
+        if (isWhitespace(b)) {
+            pos++;
+            state = State.BEFORE_ATTR_NAME;
+        } else if (b == '/') {
+            pos++;
+            state = State.SELF_CLOSING;
+        } else if (b == '>') {
+            pos++;
+            emit();
+        } else {
+            state = State.BEFORE_ATTR_NAME;
+        }
+    }
+
+    private void selfClosing() {
+        if (buf[pos] == '>') {
+            pos++;
+            selfClosing = true;
+            emit();
+        } else {
+            state = State.BEFORE_ATTR_NAME;
+        }
+    }
+
+    // --- attributes
+
+    private void newAttribute() {
+        finishAttribute();
+        inAttribute = true;
+        attributeNameLength = 0;
+        capture = false;
+        valueLength = 0;
+    }
+
+    private void startValue() {
+        capture = wanted && attributeNameLength <= MAX_NAME && attributeNameLength > 0 && mayBeWanted(attributeName[0])
+                && wants(new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1));
+        valueLength = 0;
+    }
+
+    private void appendValue(int from, int to) {
+        if (!capture || to <= from) {
+            return;
+        }
+        int n = to - from;
+        if (valueLength + n > MAX_VALUE) {
+            capture = false; // too long to be a URL anyone follows: dropped, see the class comment
+            valueLength = -1;
+            return;
+        }
+        if (valueLength + n > value.length) {
+            value = java.util.Arrays.copyOf(value, Math.max(value.length * 2, valueLength + n));
+        }
+        System.arraycopy(buf, from, value, valueLength, n);
+        valueLength += n;
+    }
+
+    /** Keeps the attribute just read if it is wanted and the first of its name (as jsoup does). */
+    private void finishAttribute() {
+        if (!inAttribute || !wanted || attributeNameLength > MAX_NAME || valueLength < 0) {
+            inAttribute = false;
+            return;
+        }
+        inAttribute = false;
+        String attribute = new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1);
+        if (wants(attribute) && !attributes.has(attribute)) {
+            attributes.add(attribute, capture ? new String(value, 0, valueLength, charset) : "");
+        }
+        capture = false;
+        valueLength = 0;
+    }
+
+    /** Cheap first test: every wanted attribute name starts with one of these letters. */
+    private static boolean mayBeWanted(byte first) {
+        return first == 'h' || first == 's' || first == 'd' || first == 'c';
+    }
+
+    private boolean wants(String attribute) {
+        return attribute.equals("style") || urlTag && WANTED_ATTRIBUTES.contains(attribute);
+    }
+
+    /** The tag is complete: hand it on and switch to the text mode it starts. */
+    private void emit() {
+        if (tagName == null) {
+            nameDone(State.DATA);
+        }
+        finishAttribute();
+        state = State.DATA;
+        if (endTag) {
+            rules.end(tagName);
+            return;
+        }
+        String element = rules.start(tagName, selfClosing);
+        if (element != null && wanted && (urlTag || attributes.has("style"))) {
+            sink.tag(element, attributes);
+        }
+        switch (rules.textMode()) {
+            case RAWTEXT -> {
+                enterRawText(State.RAWTEXT);
+                styleText = element != null && tagName.equals("style") ? new java.io.ByteArrayOutputStream() : null;
+            }
+            case RCDATA -> enterRawText(State.RCDATA);
+            case SCRIPT -> enterRawText(State.SCRIPT);
+            case PLAINTEXT -> state = null;
+            case DATA -> state = State.DATA;
+        }
+    }
+
+    private void enterRawText(State raw) {
+        rawTextEnd = tagName;
+        state = raw;
+    }
+
+    // --- markup declarations, comments, CDATA
+
+    private void markupDeclaration() throws IOException {
+        ensure(7);
+        if (startsWith("--", false)) {
+            pos += 2;
+            state = State.COMMENT_START;
+        } else if (startsWith("doctype", true)) {
+            pos += 7;
+            state = State.BOGUS_COMMENT; // a doctype ends at the first '>', even inside its quotes
+        } else if (startsWith("[CDATA[", false)) {
+            pos += 7;
+            state = State.CDATA;
+        } else {
+            state = State.BOGUS_COMMENT;
+        }
+    }
+
+    private void cdata() throws IOException {
+        while (true) {
+            int bracket = indexOf((byte) ']', pos);
+            if (bracket < 0) {
+                pos = limit;
+                return;
+            }
+            pos = bracket;
+            ensure(3);
+            if (startsWith("]]>", false)) {
+                pos += 3;
+                state = State.DATA;
+                return;
+            }
+            pos++;
+        }
+    }
+
+    void skipPast(byte b, State next) {
+        int at = indexOf(b, pos);
+        if (at < 0) {
+            pos = limit;
+        } else {
+            pos = at + 1;
+            state = next;
+        }
+    }
+
+    // --- raw text, RCDATA, script data
+
+    private void rawText() throws IOException {
+        int lt = indexOf((byte) '<', pos);
+        if (lt < 0) {
+            keepStyleText(pos, limit);
+            pos = limit;
+            return;
+        }
+        keepStyleText(pos, lt);
+        pos = lt;
+        ensure(rawTextEnd.length() + 3);
+        if (endTagAhead(pos + 1)) {
+            endStyleText();
+            return;
+        }
+        keepStyleText(pos, pos + 1);
+        if (state == State.SCRIPT && startsWithAt(pos + 1, "!--", false)) {
+            pos += 4;
+            state = State.ESCAPED_DASH_DASH;
+            return;
+        }
+        if (state == State.RCDATA && pos + 1 < limit && isLetter(buf[pos + 1]) && !rawTextEndLater(pos + 1)) {
+            // jsoup: a start tag in a title or textarea that is never closed ends it here
+            rules.end(rawTextEnd);
+            pos++;
+            state = State.TAG_OPEN;
+            return;
+        }
+        pos++;
+    }
+
+    /** Keeps {@code buf[from, to)} as text of the {@code <style>} element being read, if one is. */
+    private void keepStyleText(int from, int to) {
+        if (styleText != null && to > from) {
+            styleText.write(buf, from, Math.min(to - from, Math.max(0, MAX_STYLE_TEXT - styleText.size())));
+        }
+    }
+
+    /** The {@code <style>} element ended (or the input did): its text goes to the sink. */
+    private void endStyleText() {
+        if (styleText != null) {
+            sink.styleText(styleText.toString(charset));
+            styleText = null;
+        }
+    }
+
+    /**
+     * At {@code at} (just after a {@code <}): whether {@code /name} follows, {@code name} being the
+     * raw text element's, then whitespace, {@code /} or {@code >}. If so it is read as that end tag.
+     */
+    boolean endTagAhead(int at) {
+        int n = rawTextEnd.length();
+        if (at >= limit || buf[at] != '/' || !startsWithAt(at + 1, rawTextEnd, true) || at + 1 + n >= limit) {
+            return false;
+        }
+        byte after = buf[at + 1 + n];
+        if (!isWhitespace(after) && after != '/' && after != '>') {
+            return false;
+        }
+        beginTag(true);
+        System.arraycopy(rawTextEnd.getBytes(StandardCharsets.ISO_8859_1), 0, name, 0, n);
+        nameLength = n;
+        pos = at + 1 + n;
+        return true;
+    }
+
+    private boolean rawTextEndLater(int from) {
+        String end = "</" + rawTextEnd;
+        for (int i = from; i + end.length() <= limit; i++) {
+            if (buf[i] == '<' && startsWithAt(i, end, true)) {
+                return true;
+            }
+        }
+        return !eof && limit - from >= BUFFER / 2; // not in view: assume it comes, as jsoup's own buffer would
+    }
+
+    // --- helpers shared with Comments and ScriptEscapes
+
+    State state() {
+        return state;
+    }
+
+    void state(State next) {
+        state = next;
+    }
+
+    byte current() {
+        return buf[pos];
+    }
+
+    void advance() {
+        pos++;
+    }
+
+    boolean hasMore() {
+        return pos < limit;
+    }
+
+    void ensureAhead(int n) throws IOException {
+        ensure(n);
+    }
+
+    /** {@code script} (in lower case, as jsoup compares it) then whitespace, {@code /} or {@code >} at {@code at}. */
+    boolean scriptTagAhead(int at) {
+        if (!startsWithAt(at, "script", false) || at + 6 >= limit) {
+            return false;
+        }
+        byte after = buf[at + 6];
+        return isWhitespace(after) || after == '/' || after == '>';
+    }
+
+    int position() {
+        return pos;
+    }
+
+    void position(int p) {
+        pos = p;
+    }
+
+    int indexOf(byte b, int from) {
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean startsWith(String s, boolean ignoreCase) {
+        return startsWithAt(pos, s, ignoreCase);
+    }
+
+    private boolean startsWithAt(int at, String s, boolean ignoreCase) {
+        if (at + s.length() > limit) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            int b = buf[at + i];
+            int c = s.charAt(i);
+            if (b != c && !(ignoreCase && (b | 0x20) == c && c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Makes at least {@code n} bytes from {@code pos} readable, unless the input ends first. */
+    private void ensure(int n) throws IOException {
+        while (limit - pos < n && !eof) {
+            fill();
+        }
+    }
+
+    /** Keeps the unread bytes and reads more after them; false at the end of the input. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return pos < limit;
+        }
+        limit += n;
+        return true;
+    }
+
+    private static int append(byte[] to, int length, byte b) {
+        if (length < MAX_NAME) {
+            to[length] = b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
+        }
+        return length + 1;
+    }
+
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f';
+    }
+
+    /** ASCII letters: only they start a tag name. */
+    static boolean isLetter(byte b) {
+        return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    }
+}
