@@ -41,7 +41,8 @@ class LargeBodyIT {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx48m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "crawl", site.url("/docs/").toString(),
                     "--user", "alice", "--password-file", pass.toString(), "-o", out.toString(), "-q",
-                    "--max-page-size", "1GiB").redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+                    // past the default max-parse-size (8 MiB): the whole page is scanned, from a bounded buffer
+                    "--max-page-size", "1GiB", "--max-parse-size", "1GiB").redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
             assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the crawl did not finish in 5 minutes");
 
             String log = Files.readString(tmp.resolve("log"));
