@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.applyLogLevel();
+        run.applyLogLevel(true); // a show: its INFO lines are what it demonstrates, on a terminal or not
         PrintWriter err = spec.commandLine().getErr();
         clearPreviousDemo();
         Path secrets = Files.createTempDirectory("realmcrawl-demo");

@@ -6,6 +6,8 @@ import io.realmcrawl.config.Quantities;
 import io.realmcrawl.crawl.CrawlReport;
 import io.realmcrawl.crawl.Crawler;
 import io.realmcrawl.config.RunPolicy;
+import ch.qos.logback.classic.Level;
+import io.realmcrawl.log.ConsoleLineAppender;
 import io.realmcrawl.log.LogLevel;
 import io.realmcrawl.log.LogOutput;
 import java.io.IOException;
@@ -57,6 +59,15 @@ final class RunOptions {
     static final long DEFAULT_LOG_MAX_SIZE = 10L * 1024 * 1024;
 
     void applyLogLevel() {
+        applyLogLevel(Terminal.attached());
+    }
+
+    /**
+     * @param terminal whether a person watches stderr: off a terminal (cron, a pipe) stderr gets
+     *     warnings, errors and the summary, not the INFO lines (those still reach --log-file);
+     *     {@code -v} shows everything anywhere
+     */
+    void applyLogLevel(boolean terminal) {
         if (quiet && verbose) {
             throw new UsageException("-q and -v cannot be used together");
         }
@@ -65,6 +76,11 @@ final class RunOptions {
         }
         LogOutput.apply(logFormat, Optional.ofNullable(logFile), logMaxSize == null ? DEFAULT_LOG_MAX_SIZE : logMaxSize);
         LogLevel.of(quiet, verbose).apply();
+        ConsoleLineAppender.showFrom(consoleLevel(verbose, terminal));
+    }
+
+    static Level consoleLevel(boolean verbose, boolean terminal) {
+        return verbose || terminal ? Level.ALL : Level.WARN;
     }
 
     /** Runs the crawl, prints the summary (unless -q), writes the JSON report, returns the exit code. */

@@ -199,4 +199,11 @@ class ProgressLineTest {
         assertEquals("", err);
         assertTrue(Files.exists(tmp.resolve("out").resolve("history.jsonl")));
     }
+
+    @Test
+    void consoleShowsInfoLinesOnATerminalOrWithVerboseAndOnlyWarningsOffOne() {
+        assertEquals(ch.qos.logback.classic.Level.ALL, RunOptions.consoleLevel(false, true));
+        assertEquals(ch.qos.logback.classic.Level.ALL, RunOptions.consoleLevel(true, false));
+        assertEquals(ch.qos.logback.classic.Level.WARN, RunOptions.consoleLevel(false, false));
+    }
 }
