@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>It reads bytes, not characters, so it works for charsets where every byte below 0x80 is
  * ASCII (UTF-8, ISO-8859-*, windows-125*): markup is ASCII there, and only the values of the
- * wanted attributes are decoded. Memory is one 64 KiB buffer plus the wanted values; a value
+ * wanted attributes (and the text of {@code <style>} elements, up to {@link #MAX_STYLE_TEXT}) are decoded. Memory is one 64 KiB buffer plus the wanted values; a value
  * longer than {@link #MAX_VALUE} bytes is dropped (no URL is that long).
  *
  * <p>Limits: jsoup's look for a missing {@code </title>} or {@code </textarea>} sees the rest of
@@ -25,7 +25,7 @@ final class TagScanner {
     static final int MAX_VALUE = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_NAME = 16;
-    /** Start tags whose attributes are read; the others are only tokenised. */
+    /** Start tags whose URL attributes are read; of the others only a {@code style} attribute is. */
     private static final Set<String> WANTED_TAGS = Set.of("a", "area", "link", "iframe", "frame", "img", "image",
             "script", "source", "video", "audio", "embed", "object", "meta", "base");
     private static final Set<String> WANTED_ATTRIBUTES = Set.of("href", "src", "srcset", "data", "http-equiv",
@@ -105,7 +105,6 @@ final class TagScanner {
             emit(); // jsoup keeps a tag cut off by the end of the input here only
         }
         endStyleText(); // a <style> the input ended in: jsoup keeps its text
-
     }
 
     /** Handles bytes from {@code pos} in the current state; false at a {@code <plaintext>}. */
