@@ -22,6 +22,7 @@ command -v htpasswd >/dev/null || missing+=(apache2-utils)
 [ -d "$DOCS_DIR" ] || missing+=("$DOCS_PKG")
 [ -x /usr/bin/time ] || missing+=(time)
 command -v wget >/dev/null || missing+=(wget)
+command -v ss >/dev/null || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} with apt-get" >&2
     apt-get update -q >&2
@@ -44,54 +45,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ---- nginx on a free loopback port, /docs/ behind auth_basic
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-USER_NAME=bench
-PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-( umask 077; printf '%s\n' "$PASSWORD" > "$WORK/password" )
-# -m: apr1-MD5, cheap for nginx to check on every request (bcrypt would make nginx the bottleneck)
-printf '%s\n' "$PASSWORD" | htpasswd -i -c -m "$WORK/htpasswd" "$USER_NAME" 2>/dev/null
-mkdir -p "$WORK/nginx-tmp"
-cat > "$WORK/nginx.conf" <<CONF
-daemon off;
-master_process off;
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 256; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    log_format bench '\$status \$request_method \$request_uri "\$http_if_none_match" "\$http_if_modified_since" "\$http_user_agent"';
-    access_log $WORK/access.log bench;
-    client_body_temp_path $WORK/nginx-tmp/body;
-    proxy_temp_path $WORK/nginx-tmp/proxy;
-    fastcgi_temp_path $WORK/nginx-tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx-tmp/uwsgi;
-    scgi_temp_path $WORK/nginx-tmp/scgi;
-    server {
-        listen 127.0.0.1:$PORT;
-        location /docs/ {
-            alias $DOCS/;
-            auth_basic "Documentation";
-            auth_basic_user_file $WORK/htpasswd;
-        }
-    }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
-NGINX_PID=$!
-URL="http://127.0.0.1:$PORT/docs/"
-for _ in $(seq 50); do
-    code=$(python3 -c "import urllib.request as u, urllib.error as e
-try: u.urlopen('$URL', timeout=1); print(200)
-except e.HTTPError as x: print(x.code)
-except Exception: print(0)")
-    [ "$code" = 401 ] && break
-    sleep 0.1
-done
-[ "$code" = 401 ] || { echo "nginx did not come up on $URL (got $code)" >&2; cat "$WORK/nginx-error.log" >&2; exit 1; }
-echo "nginx on $URL (auth_basic, user $USER_NAME), serving $DOCS" >&2
+# ---- nginx on a free loopback port, /docs/ behind auth_basic (bench/nginx-realm.sh)
+source bench/nginx-realm.sh
+start_nginx_realm '$status $request_method $request_uri "$http_if_none_match" "$http_if_modified_since" "$http_user_agent"'
 
 # ---- one measured run: NAME, then the command; fills M_* for the table
 declare -A WALL RSS REQS CHALLENGES OK NOTMOD PAGES EXIT
