@@ -173,7 +173,7 @@ final class CrawlFlags {
 
     @Option(names = "--checksum", paramLabel = "crc32c|sha256", converter = ChecksumConverter.class,
             description = "Checksum of each saved body in the manifest and the state (default crc32c: costs next to"
-                    + " nothing; sha256: a cryptographic fixity value, ~13% more CPU).")
+                    + " nothing; sha256: a cryptographic fixity value, ~13%% more CPU).") // picocli formats: %% is %
     ChecksumAlgorithm checksum;
 
     /** A config for a crawl given by start URLs alone: named after the first URL's host. */

@@ -62,6 +62,21 @@ class ArchiveCliTest {
     }
 
     @Test
+    void checksumHelpSaysWhatSha256CostsAndFormatsCleanly() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        String usage;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true));
+            usage = new picocli.CommandLine(new Main()).getSubcommands().get("crawl").getUsageMessage();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(usage.contains("~13% more CPU"), usage);
+        assertEquals("", warnings.toString(), "picocli formats help lines: a bare % makes it warn");
+    }
+
+    @Test
     void anUnknownChecksumIsRefusedNamingTheSetting() throws Exception {
         assertEquals(2, run("crawl", "http://127.0.0.1:9/docs/", "--checksum", "md5"));
         assertTrue(err.toString().contains("--checksum"), err.toString());
