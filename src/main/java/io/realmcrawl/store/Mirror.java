@@ -27,8 +27,9 @@ import java.util.Optional;
  * throws (size cap, time limit, truncated body), the temporary file is deleted, the exception
  * propagates, and an earlier copy of the page and its header file stay as they were. A body
  * identical, byte for byte, to the copy on disk leaves the page untouched (a re-run rewrites
- * nothing that did not change). A crash between the two renames can leave a new header file beside the old page.
- * Files get the permissions the process's umask gives; {@link #force} makes a page durable.
+ * nothing that did not change). A crash between the two renames can leave a new header file
+ * beside the old page. Files get the permissions the process's umask gives; {@link #force} makes
+ * a page durable.
  *
  * <p>Thread-safety: {@link #save} may be called from many threads, for different URLs.
  */
