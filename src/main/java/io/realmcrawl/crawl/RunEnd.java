@@ -4,6 +4,7 @@ import io.realmcrawl.state.Change;
 import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.RunInfo;
 import io.realmcrawl.state.UrlRecord;
+import io.realmcrawl.store.Checksum;
 import io.realmcrawl.store.Manifest;
 import io.realmcrawl.store.ManifestEntry;
 import io.realmcrawl.store.Mirror;
@@ -83,7 +84,7 @@ final class RunEnd {
         boolean redirect = r.change() == Change.REDIRECT;
         Optional<URI> target = redirect ? r.detail().map(URI::create) : Optional.empty();
         Optional<String> error = redirect ? Optional.empty() : r.detail();
-        return new ManifestEntry(r.url(), r.status(), r.file(), r.size(), r.contentType(), r.sha256(), r.fetchedAt(),
-                error, target);
+        return new ManifestEntry(r.url(), r.status(), r.file(), r.size(), r.contentType(),
+                r.checksum().map(Checksum::parse), r.fetchedAt(), error, target);
     }
 }

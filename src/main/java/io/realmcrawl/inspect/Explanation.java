@@ -23,7 +23,7 @@ import java.util.Set;
 public final class Explanation {
     /** Columns shown in their own words above; any other non-empty column is listed as is. */
     private static final Set<String> KNOWN = Set.of("url", "state", "depth", "seq", "generation", "attempts",
-            "status", "file", "size", "content_type", "sha256", "etag", "last_modified", "fetched_at", "change",
+            "status", "file", "size", "content_type", "checksum", "sha256", "etag", "last_modified", "fetched_at", "change",
             "detail", "duration_ms", "realm");
 
     private Explanation() {
@@ -95,7 +95,8 @@ public final class Explanation {
             }
             s.append('\n');
             rec.detail().ifPresent(d -> s.append("reason: ").append(d).append('\n'));
-            rec.file().ifPresent(f -> s.append("file: ").append(f).append(" (").append(rec.size()).append(" bytes)\n"));
+            rec.file().ifPresent(f -> s.append("file: ").append(f).append(" (").append(rec.size()).append(" bytes")
+                    .append(rec.checksum().map(sum -> ", " + sum).orElse("")).append(")\n"));
         });
         if (c.get("realm") != null) {
             s.append("realm: ").append(c.get("realm")).append('\n');

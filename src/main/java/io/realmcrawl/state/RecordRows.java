@@ -19,13 +19,13 @@ final class RecordRows {
     private RecordRows() {
     }
 
-    /** Binds parameters 1-10: status, file, size, content_type, sha256, etag, last_modified, fetched_at, change, detail. */
+    /** Binds parameters 1-10: status, file, size, content_type, checksum, etag, last_modified, fetched_at, change, detail. */
     static void bind(PreparedStatement s, UrlRecord r) throws SQLException {
         s.setInt(1, r.status());
         text(s, 2, r.file());
         s.setLong(3, r.size());
         text(s, 4, r.contentType());
-        text(s, 5, r.sha256());
+        text(s, 5, r.checksum());
         text(s, 6, r.etag());
         text(s, 7, r.lastModified());
         s.setString(8, r.fetchedAt().toString());
@@ -33,7 +33,7 @@ final class RecordRows {
         text(s, 10, r.detail());
     }
 
-    /** Reads the columns url, depth, status, file, size, content_type, sha256, etag, last_modified, fetched_at, change, detail. */
+    /** Reads the columns url, depth, status, file, size, content_type, checksum, etag, last_modified, fetched_at, change, detail. */
     static UrlRecord read(ResultSet r) throws SQLException {
         return new UrlRecord(URI.create(r.getString(1)), r.getInt(2), r.getInt(3), text(r, 4), r.getLong(5),
                 text(r, 6), text(r, 7), text(r, 8), text(r, 9), Instant.parse(r.getString(10)),

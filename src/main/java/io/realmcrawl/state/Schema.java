@@ -13,13 +13,19 @@ import java.sql.SQLException;
  *
  * <p>Versions: 1 is the tables below; 2 adds {@code urls.duration_ms} and {@code urls.realm}
  * (how long the last fetch of the URL took and which protection space answered it), for the
- * HTML report. A version-1 file is migrated in place the first time a crawl opens it; readers
- * ({@link StateSnapshot}) treat the missing columns as unknown.
+ * HTML report. 3 replaces {@code urls.sha256} (hex) by {@code urls.checksum}, the body's checksum
+ * with its algorithm ({@code crc32c:1a2b3c4d}, {@code sha256:<hex>}): the algorithm became a
+ * setting, CRC32C by default; earlier values become {@code sha256:<hex>}. An older file is
+ * migrated in place the first time a crawl opens it, one version after the other; readers
+ * ({@link StateSnapshot}) treat missing columns as unknown and read {@code sha256} as above.
  */
 final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
-    /** One row per URL ever seen; its record columns hold the outcome of its last completion. */
+    /**
+     * One row per URL ever seen; its record columns hold the outcome of its last completion. As
+     * version 1 created it: later versions' migrations run on new files too.
+     */
     private static final String URLS = """
             CREATE TABLE IF NOT EXISTS urls (
                 url           TEXT PRIMARY KEY,
@@ -65,6 +71,15 @@ final class Schema {
             "ALTER TABLE urls ADD COLUMN duration_ms INTEGER",
             "ALTER TABLE urls ADD COLUMN realm TEXT");
 
+    /**
+     * Version 2 to 3: the checksum column, labelled with its algorithm. The old column is dropped
+     * (SQLite rewrites the table once) so that new and migrated files have the same columns.
+     */
+    private static final java.util.List<String> TO_VERSION_3 = java.util.List.of(
+            "ALTER TABLE urls ADD COLUMN checksum TEXT",
+            "UPDATE urls SET checksum = 'sha256:' || sha256 WHERE sha256 IS NOT NULL",
+            "ALTER TABLE urls DROP COLUMN sha256");
+
     private Schema() {
     }
 
@@ -82,6 +97,9 @@ final class Schema {
             }
             if (found < 2) {
                 migrate(db, TO_VERSION_2, 2);
+            }
+            if (found < 3) {
+                migrate(db, TO_VERSION_3, 3);
             }
         } catch (SQLException e) {
             throw db.failure(e);

@@ -170,12 +170,20 @@ public final class StateSnapshot implements Closeable {
         Optional<UrlRecord> record = Optional.empty();
         if (r.getString("fetched_at") != null) {
             record = Optional.of(new UrlRecord(URI.create(r.getString("url")), r.getInt("depth"), r.getInt("status"),
-                    text(r, "file"), r.getLong("size"), text(r, "content_type"), text(r, "sha256"), text(r, "etag"),
+                    text(r, "file"), r.getLong("size"), text(r, "content_type"), checksum(columns), text(r, "etag"),
                     text(r, "last_modified"), Instant.parse(r.getString("fetched_at")),
                     Change.valueOf(r.getString("change")), text(r, "detail")));
         }
         return new UrlRow(URI.create(r.getString("url")), r.getString("state"), r.getInt("depth"),
                 r.getInt("attempts"), record, columns);
+    }
+
+    /** The labelled checksum; a file from before schema 3 (read as it is) has a bare SHA-256 instead. */
+    private static Optional<String> checksum(Map<String, Object> columns) {
+        if (columns.containsKey("checksum")) {
+            return Optional.ofNullable(columns.get("checksum")).map(String::valueOf);
+        }
+        return Optional.ofNullable(columns.get("sha256")).map(hex -> "sha256:" + hex);
     }
 
     private static Optional<String> text(ResultSet r, String column) throws SQLException {

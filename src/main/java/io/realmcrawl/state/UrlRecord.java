@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What happened to one URL the last time it was completed: the response, the file it was saved
@@ -11,17 +12,21 @@ import java.util.Optional;
  *
  * @param status the HTTP status, 0 when there was no response
  * @param file the saved file, relative to the output folder and '/'-separated
+ * @param checksum the saved body's checksum with its algorithm, {@code crc32c:1a2b3c4d} or
+ *     {@code sha256:<64 hex digits>}
  * @param detail an error text, or a redirect's target
  */
 public record UrlRecord(URI url, int depth, int status, Optional<String> file, long size,
-                        Optional<String> contentType, Optional<String> sha256, Optional<String> etag,
+                        Optional<String> contentType, Optional<String> checksum, Optional<String> etag,
                         Optional<String> lastModified, Instant fetchedAt, Change change, Optional<String> detail) {
+
+    private static final Pattern LABELLED = Pattern.compile("[a-z0-9]+:[0-9a-f]+");
 
     public UrlRecord {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(contentType, "contentType");
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(lastModified, "lastModified");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
@@ -30,6 +35,10 @@ public record UrlRecord(URI url, int depth, int status, Optional<String> file, l
         if (depth < 0 || size < 0 || status < 0 || status > 999) {
             throw new IllegalArgumentException("depth and size must be >= 0 and status 0-999, got depth " + depth
                     + ", size " + size + ", status " + status + " for " + url);
+        }
+        if (checksum.isPresent() && !LABELLED.matcher(checksum.get()).matches()) {
+            throw new IllegalArgumentException("checksum must be ALGORITHM:HEX, e.g. crc32c:1a2b3c4d, got '"
+                    + checksum.get() + "' for " + url);
         }
         if (file.isPresent() && (file.get().startsWith("/") || file.get().contains("\\"))) {
             throw new IllegalArgumentException("file must be relative and '/'-separated, got '" + file.get() + "'");

@@ -51,7 +51,7 @@ final class Urls {
 
     private static final String COMPLETE = """
             UPDATE urls
-            SET state = 'done', status = ?, file = ?, size = ?, content_type = ?, sha256 = ?, etag = ?,
+            SET state = 'done', status = ?, file = ?, size = ?, content_type = ?, checksum = ?, etag = ?,
                 last_modified = ?, fetched_at = ?, change = ?, detail = ?
             WHERE url = ?""";
 
@@ -78,7 +78,7 @@ final class Urls {
             WHERE state <> 'idle'""";
 
     private static final String RECORD_COLUMNS =
-            "url, depth, status, file, size, content_type, sha256, etag, last_modified, fetched_at, change, detail";
+            "url, depth, status, file, size, content_type, checksum, etag, last_modified, fetched_at, change, detail";
     private static final String RECORD = "SELECT " + RECORD_COLUMNS + " FROM urls WHERE url = ? AND fetched_at IS NOT NULL";
     private static final String IN_STATE = """
             SELECT %s FROM urls

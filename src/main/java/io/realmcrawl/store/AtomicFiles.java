@@ -4,32 +4,23 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
  * The file operations the mirror is built on: temporary files named so they are never a page,
- * streaming copies with a SHA-256, atomic replacement, fsync, and clean-up of leftovers.
+ * atomic replacement, fsync, and clean-up of leftovers ({@link BodyCopy} streams bodies in).
  */
 final class AtomicFiles {
     static final String TEMP_PREFIX = ".~rc-";
     static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
-    }
-
-    /** Size and SHA-256 (lower-case hex) of bytes written or read. */
-    record Digest(long size, String sha256) {
     }
 
     /** A new empty {@code .~rc-<random>.tmp}; {@code ~} never occurs in a page's name, so it is never a page. */
@@ -49,30 +40,6 @@ final class AtomicFiles {
     static boolean isTempFile(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
-    }
-
-    static Digest copy(InputStream body, Path temp) throws IOException {
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-            return copy(body, out);
-        }
-    }
-
-    static Digest digest(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return copy(in, OutputStream.nullOutputStream());
-        }
-    }
-
-    private static Digest copy(InputStream in, OutputStream out) throws IOException {
-        MessageDigest sha256 = sha256();
-        long size = 0;
-        byte[] buffer = new byte[64 * 1024];
-        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-            sha256.update(buffer, 0, n);
-            out.write(buffer, 0, n);
-            size += n;
-        }
-        return new Digest(size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     static void writeAtomically(Path target, byte[] content) throws IOException {
@@ -112,11 +79,4 @@ final class AtomicFiles {
         return removed;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

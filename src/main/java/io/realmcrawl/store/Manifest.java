@@ -16,8 +16,9 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Fields, in this order, each omitted when it has no value: {@code url}, {@code status} (an
  * int; omitted for 0, no response), {@code file} (relative to OUTPUT, {@code /}-separated),
- * {@code size} (bytes of {@code file}, only with it), {@code content_type}, {@code sha256},
- * {@code fetched_at} (ISO-8601 UTC, e.g. {@code 2025-05-01T12:00:00.123Z}), {@code error},
+ * {@code size} (bytes of {@code file}, only with it), {@code content_type}, the body's checksum
+ * under its algorithm's name ({@code crc32c}: 8 hex digits, or {@code sha256}: 64; see
+ * {@link ChecksumAlgorithm}), {@code fetched_at} (ISO-8601 UTC, e.g. {@code 2025-05-01T12:00:00.123Z}), {@code error},
  * {@code redirect_to}.
  *
  * <p>The lines go to a temporary file that replaces the manifest atomically on {@link #close}, so
@@ -82,7 +83,7 @@ public final class Manifest implements Closeable {
         }
         e.file().ifPresent(file -> line.put("file", file).put("size", e.size()));
         e.contentType().ifPresent(type -> line.put("content_type", type));
-        e.sha256().ifPresent(sha -> line.put("sha256", sha));
+        e.checksum().ifPresent(sum -> line.put(sum.algorithm().label(), sum.hex()));
         line.put("fetched_at", e.fetchedAt().toString());
         e.error().ifPresent(error -> line.put("error", error));
         e.redirectTo().ifPresent(to -> line.put("redirect_to", to.toString()));

@@ -11,16 +11,16 @@ import java.util.Optional;
  *
  * <p>{@code status} is the HTTP status, or 0 when no response came (a network failure); {@code
  * size} counts the bytes of {@code file} and means nothing without it. {@code contentType} is the
- * Content-Type header as received, parameters included.
+ * Content-Type header as received, parameters included; {@code checksum} is the saved body's.
  */
 public record ManifestEntry(URI url, int status, Optional<String> file, long size, Optional<String> contentType,
-        Optional<String> sha256, Instant fetchedAt, Optional<String> error, Optional<URI> redirectTo) {
+        Optional<Checksum> checksum, Instant fetchedAt, Optional<String> error, Optional<URI> redirectTo) {
 
     public ManifestEntry {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(contentType, "contentType");
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(redirectTo, "redirectTo");
@@ -35,7 +35,7 @@ public record ManifestEntry(URI url, int status, Optional<String> file, long siz
     /** A page saved in the mirror. */
     public static ManifestEntry saved(SavedPage page, ResponseHead head, Instant fetchedAt) {
         return new ManifestEntry(page.url(), head.status(), Optional.of(page.file()), page.size(),
-                head.first("Content-Type"), Optional.of(page.sha256()), fetchedAt, Optional.empty(), Optional.empty());
+                head.first("Content-Type"), Optional.of(page.checksum()), fetchedAt, Optional.empty(), Optional.empty());
     }
 
     /** A URL that failed; {@code status} 0 when there was no response at all. */

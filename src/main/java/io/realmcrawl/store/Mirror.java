@@ -13,20 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The mirror on disk: saves each page, with a header file beside it, so it appears whole or not at all.
  *
  * <p>The body is streamed into a temporary file {@code .~rc-<random>.tmp} in the page's folder
- * while its size and SHA-256 are computed; then the header file ({@code <page>.headers}, see
+ * while its size and checksum ({@link ChecksumAlgorithm}) are computed and its bytes compared with
+ * the copy on disk ({@link BodyCopy}); then the header file ({@code <page>.headers}, see
  * {@link UrlPathMapper} for names and {@code HeaderFile} for content) is written the same way, and
  * the page's temporary file is renamed over the page ({@code ATOMIC_MOVE}). If the body stream
  * throws (size cap, time limit, truncated body), the temporary file is deleted, the exception
  * propagates, and an earlier copy of the page and its header file stay as they were. A body
- * identical to the copy on disk leaves the page untouched (a re-run rewrites nothing that did not
- * change). A crash between the two renames can leave a new header file beside the old page.
- * Files get the permissions the process's umask gives; {@link #force} makes a page durable.
+ * identical, byte for byte, to the copy on disk leaves the page untouched (a re-run rewrites
+ * nothing that did not change). A crash between the two renames can leave a new header file
+ * beside the old page. Files get the permissions the process's umask gives; {@link #force} makes
+ * a page durable.
  *
  * <p>Thread-safety: {@link #save} may be called from many threads, for different URLs.
  */
@@ -41,16 +44,21 @@ public final class Mirror {
 
     private final Path root;
     private final boolean keepSetCookie;
+    private final ChecksumAlgorithm checksum;
 
-    /** A mirror in {@code root}, which is created if missing. */
+    /** A mirror in {@code root}, which is created if missing, with CRC32C checksums. */
     public Mirror(Path root) throws IOException {
-        this(root, false);
+        this(root, false, ChecksumAlgorithm.DEFAULT);
     }
 
-    /** @param keepSetCookie write {@code Set-Cookie} values into header files instead of {@code <redacted>} */
-    public Mirror(Path root, boolean keepSetCookie) throws IOException {
+    /**
+     * @param keepSetCookie write {@code Set-Cookie} values into header files instead of {@code <redacted>}
+     * @param checksum      the checksum computed of each body saved
+     */
+    public Mirror(Path root, boolean keepSetCookie, ChecksumAlgorithm checksum) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
         this.keepSetCookie = keepSetCookie;
+        this.checksum = Objects.requireNonNull(checksum, "checksum");
     }
 
     public Path root() {
@@ -78,19 +86,20 @@ public final class Mirror {
         Path page = root.resolve(relative);
         Path headers = headersOf(page);
         createFolders(url, page);
-        if (Files.isDirectory(page, LinkOption.NOFOLLOW_LINKS)) {
+        if (OnDisk.isFolder(page)) {
             throw clash(url, page, page, "this is a folder (of pages below this URL) where the page's file must go");
         }
+        Earlier earlier = earlier(page);
         Path temp = AtomicFiles.newTempFile(page.getParent());
         try {
-            AtomicFiles.Digest written = AtomicFiles.copy(body, temp);
-            java.util.Optional<String> rejected = check.reject(temp);
+            BodyCopy.Copied copied = BodyCopy.copy(body, temp, checksum, earlier.body());
+            Optional<String> rejected = check.reject(temp);
             if (rejected.isPresent()) {
                 throw new BodyRejectedException(url, rejected.get());
             }
-            SavedPage.Write write = place(temp, written, page, headers, head);
-            return new SavedPage(url, slashed(relative), slashed(root.relativize(headers)), written.size(),
-                    written.sha256(), write);
+            SavedPage.Write write = place(temp, copied, earlier, headers, head);
+            return new SavedPage(url, slashed(relative), slashed(root.relativize(headers)), copied.size(),
+                    copied.checksum(), write);
         } catch (Throwable t) {
             AtomicFiles.discard(temp, t);
             throw t;
@@ -98,15 +107,26 @@ public final class Mirror {
     }
 
     /**
-     * A page whose links were converted is compared by its original body, so that conversion never
-     * makes an unchanged page look changed; a new body replaces the page and drops the original.
+     * The page on disk before a save: whether it exists, and the original kept when its links were
+     * converted. A new body is compared with the original, so that conversion never makes an
+     * unchanged page look changed.
      */
-    private SavedPage.Write place(Path temp, AtomicFiles.Digest written, Path page, Path headers, ResponseHead head)
-            throws IOException {
-        boolean existed = Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS);
+    private record Earlier(Path page, boolean existed, Optional<Path> original) {
+        /** The earlier body as received, if any. */
+        Optional<Path> body() {
+            return existed ? Optional.of(original.orElse(page)) : Optional.empty();
+        }
+    }
+
+    private Earlier earlier(Path page) {
         Path original = originalOf(page);
-        boolean converted = Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS);
-        if (existed && sameBody(converted ? original : page, written)) {
+        return new Earlier(page, OnDisk.isFile(page), OnDisk.isFile(original) ? Optional.of(original) : Optional.empty());
+    }
+
+    /** A body equal to the earlier one keeps the page; a new body replaces it and drops the original. */
+    private SavedPage.Write place(Path temp, BodyCopy.Copied copied, Earlier earlier, Path headers, ResponseHead head)
+            throws IOException {
+        if (copied.sameAsStored()) {
             Files.delete(temp);
             if (!Validators.of(head).equals(storedValidators(headers))) {
                 AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
@@ -114,17 +134,15 @@ public final class Mirror {
             return SavedPage.Write.KEPT;
         }
         AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
-        Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
-        Files.deleteIfExists(original);
-        return existed ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
-    }
-
-    private static boolean sameBody(Path page, AtomicFiles.Digest written) throws IOException {
-        return Files.size(page) == written.size() && AtomicFiles.digest(page).sha256().equals(written.sha256());
+        Files.move(temp, earlier.page(), ATOMIC_MOVE, REPLACE_EXISTING);
+        if (earlier.original().isPresent()) {
+            Files.deleteIfExists(earlier.original().get());
+        }
+        return earlier.existed() ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
     }
 
     private static Validators storedValidators(Path headers) throws IOException {
-        if (!Files.isRegularFile(headers)) {
+        if (!OnDisk.isFileOrLinkToOne(headers)) {
             return Validators.NONE;
         }
         return HeaderFile.parse(Files.readAllBytes(headers)).map(Validators::of).orElse(Validators.NONE);
@@ -138,7 +156,7 @@ public final class Mirror {
         Path relative = mapped(url);
         Path page = root.resolve(relative);
         Path headers = headersOf(page);
-        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(headers)) {
+        if (!OnDisk.isFile(page) || !OnDisk.isFileOrLinkToOne(headers)) {
             return Optional.empty();
         }
         Path body = body(page);
@@ -156,7 +174,7 @@ public final class Mirror {
 
     private Path body(Path page) {
         Path original = originalOf(page);
-        return Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS) ? original : page;
+        return OnDisk.isFile(original) ? original : page;
     }
 
     /** Where the original body of a converted page is kept. */
@@ -174,12 +192,12 @@ public final class Mirror {
      */
     public void force(String file) throws IOException {
         Path page = root.resolve(file);
-        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
+        if (!OnDisk.isFile(page)) {
             return;
         }
         AtomicFiles.force(page);
         Path headers = headersOf(page);
-        if (Files.isRegularFile(headers)) {
+        if (OnDisk.isFileOrLinkToOne(headers)) {
             AtomicFiles.force(headers);
         }
         AtomicFiles.force(page.getParent());
@@ -191,7 +209,7 @@ public final class Mirror {
      */
     public void moveToAttic(String file, String atticFolder) throws IOException {
         Path page = root.resolve(file);
-        if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
+        if (!OnDisk.isFile(page)) {
             return;
         }
         Path target = root.resolve(atticFolder).resolve(file);
@@ -224,6 +242,9 @@ public final class Mirror {
     }
 
     private void createFolders(URI url, Path page) throws IOException {
+        if (OnDisk.isFolder(page.getParent())) {
+            return; // the common case, answered without the exception createDirectories throws and catches
+        }
         try {
             Files.createDirectories(page.getParent());
         } catch (IOException e) {

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * A page the mirror has written: its file and header file (relative to the output folder,
- * {@code /}-separated), the body's size in bytes, its SHA-256 in lower-case hex, and whether the
- * file is new, replaced an older copy, or was kept because the body had not changed.
+ * {@code /}-separated), the body's size in bytes, its checksum, and whether the file is new,
+ * replaced an older copy, or was kept because the body had not changed.
  */
-public record SavedPage(URI url, String file, String headersFile, long size, String sha256, Write write) {
+public record SavedPage(URI url, String file, String headersFile, long size, Checksum checksum, Write write) {
 
     /** What the save did to the page's file. */
     public enum Write {
@@ -24,7 +24,7 @@ public record SavedPage(URI url, String file, String headersFile, long size, Str
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(headersFile, "headersFile");
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(write, "write");
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0, got " + size);

@@ -105,6 +105,18 @@ class InspectCommandsTest {
     }
 
     @Test
+    void explainShowsTheSavedBodysChecksumWithItsAlgorithm() throws Exception {
+        crawl("--checksum", "sha256");
+        byte[] body = Files.readAllBytes(output().resolve("127.0.0.1_" + site.port() + "/docs/a.html"));
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+
+        assertEquals(0, run("explain", output().toString(), site.url("/docs/a.html").toString()), err.toString());
+
+        assertTrue(out.toString().contains("file: 127.0.0.1_" + site.port() + "/docs/a.html (" + body.length
+                + " bytes, sha256:" + sha256 + ")\n"), out.toString());
+    }
+
+    @Test
     void explainAFailedPageGivesTheReason() {
         crawl();
 

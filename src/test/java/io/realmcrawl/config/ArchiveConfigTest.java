@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.realmcrawl.store.ChecksumAlgorithm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +44,32 @@ class ArchiveConfigTest {
     }
 
     @Test
+    void checksumKeyChoosesTheAlgorithm() throws ConfigException {
+        CrawlConfig c = fx.load("""
+                start: https://intranet.example/docs/
+                archive:
+                  checksum: sha256
+                """);
+        assertEquals(ChecksumAlgorithm.SHA256, c.archive().checksum());
+    }
+
+    @Test
+    void anUnknownChecksumIsRefusedNamingTheSetting() {
+        ConfigException e = fx.failure("""
+                start: https://intranet.example/docs/
+                archive:
+                  checksum: md5
+                """);
+        assertEquals(3, e.line());
+        assertEquals("'checksum' must be crc32c or sha256 (crc32c is cheap; sha256 is a cryptographic fixity value"
+                + " and costs ~13% more CPU), got \"md5\"", e.problem());
+    }
+
+    @Test
     void withoutTheKeysThereIsNoWarcNoConversionAndNoSitemap() throws ConfigException {
         CrawlConfig c = fx.load("start: https://intranet.example/docs/\n");
         assertEquals(ArchiveSettings.DEFAULTS, c.archive());
+        assertEquals(ChecksumAlgorithm.CRC32C, c.archive().checksum());
         assertFalse(c.archive().convertLinks());
         assertEquals(1_000_000_000L, c.archive().warcMaxSize());
     }

@@ -23,7 +23,7 @@ final class Fixtures {
     static UrlRecord record(Frontier.Lease lease, Change change) {
         String file = lease.url().getPath().substring(1) + ".html";
         return new UrlRecord(lease.url(), lease.depth(), 200, Optional.of(file), 42, Optional.of("text/html"),
-                Optional.of("ab12"), Optional.of("\"e1\""), Optional.empty(), T0, change, Optional.empty());
+                Optional.of("crc32c:0a1b2c3d"), Optional.of("\"e1\""), Optional.empty(), T0, change, Optional.empty());
     }
 
     static void complete(Frontier frontier, Frontier.Lease lease) {

@@ -3,6 +3,7 @@ package io.realmcrawl.state;
 import static io.realmcrawl.state.Fixtures.T0;
 import static io.realmcrawl.state.Fixtures.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** State written by realmcrawl with schema version 1 keeps working after the move to version 2. */
+/** State written by realmcrawl with an earlier schema version keeps working after the move to the current one. */
 class SchemaMigrationTest {
     @TempDir
     Path dir;
@@ -58,7 +59,79 @@ class SchemaMigrationTest {
              ResultSet r = s.executeQuery("SELECT duration_ms, realm, (SELECT user_version FROM pragma_user_version)"
                      + " FROM urls")) {
             assertTrue(r.next());
-            assertEquals("1234 http://h.test realm \"R\" 2", r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3));
+            assertEquals("1234 http://h.test realm \"R\" 3", r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3));
+        }
+    }
+
+    /** Schema version 2 as realmcrawl wrote it: version 1's tables plus the visit columns, a real SHA-256. */
+    private Path versionTwoState() throws Exception {
+        Path db = versionOneState();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE urls ADD COLUMN duration_ms INTEGER");
+            s.execute("ALTER TABLE urls ADD COLUMN realm TEXT");
+            s.execute("UPDATE urls SET sha256 = '" + SHA256 + "', duration_ms = 12");
+            s.execute("INSERT INTO urls (url, state, depth, seq, generation, status, fetched_at, change, detail)"
+                    + " VALUES ('http://h.test/gone', 'done', 1, 2, 1, 404, '2025-01-01T00:00:01Z', 'FAILED', 'HTTP 404')");
+            s.execute("PRAGMA user_version = 2");
+        }
+        return db;
+    }
+
+    private static final String SHA256 = "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81";
+
+    @Test
+    void stateFromSchemaTwoKeepsItsSha256AsAChecksum() throws Exception {
+        Path db = versionTwoState();
+
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            assertEquals(Optional.of("sha256:" + SHA256),
+                    state.previous(URI.create("http://h.test/a")).flatMap(UrlRecord::checksum));
+            assertEquals(Optional.empty(), state.previous(URI.create("http://h.test/gone")).flatMap(UrlRecord::checksum));
+        }
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT name FROM pragma_table_info('urls') WHERE name LIKE 'sha256'")) {
+                assertFalse(r.next(), "the bare sha256 column is gone");
+            }
+            try (ResultSet r = s.executeQuery("SELECT checksum, duration_ms, (SELECT user_version FROM"
+                    + " pragma_user_version) FROM urls WHERE url = 'http://h.test/a'")) {
+                assertTrue(r.next());
+                assertEquals("sha256:" + SHA256 + " 12 3", r.getString(1) + " " + r.getLong(2) + " " + r.getInt(3));
+            }
+        }
+    }
+
+    @Test
+    void aNewStateHasTheChecksumColumnAndNoSha256() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            state.frontier().discover(url("/x"), 0);
+            Frontier.Lease lease = state.frontier().lease().orElseThrow();
+            state.frontier().complete(lease, Fixtures.record(lease, Change.NEW));
+            state.endRun(T0, true);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".realmcrawl/state.db"));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT group_concat(name) FROM pragma_table_info('urls')")) {
+            assertTrue(r.getString(1).contains(",checksum,") || r.getString(1).endsWith(",checksum"), r.getString(1));
+            assertFalse(r.getString(1).contains("sha256"), r.getString(1));
+        }
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            assertEquals(Optional.of("crc32c:0a1b2c3d"), state.previous(url("/x")).flatMap(UrlRecord::checksum));
+        }
+    }
+
+    @Test
+    void aSchemaTwoStateIsReadWithItsSha256LabelledWithoutMigratingIt() throws Exception {
+        Path db = versionTwoState();
+
+        try (StateSnapshot snapshot = StateSnapshot.open(dir).orElseThrow()) {
+            assertEquals(Optional.of("sha256:" + SHA256), snapshot.url(URI.create("http://h.test/a")).orElseThrow()
+                    .record().flatMap(UrlRecord::checksum));
+        }
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            assertEquals(2, r.getInt(1), "a reader must not migrate the file");
         }
     }
 

@@ -3,11 +3,13 @@ package io.realmcrawl.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.ResponseHead.Header;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ class ManifestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AT = Instant.parse("2025-05-01T12:00:00.123Z");
     private static final URI URL = URI.create("http://127.0.0.1:8080/docs/");
+    private static final ResponseHead HEAD = new ResponseHead("HTTP/1.1", 200, "OK",
+            List.of(new Header("Content-Type", "text/html")));
 
     @TempDir
     Path out;
@@ -34,20 +38,45 @@ class ManifestTest {
     @Test
     void savedPageLineHasEveryFieldOfTheFile() throws IOException {
         SavedPage page = new SavedPage(URL, "127.0.0.1_8080/docs/index.html", "127.0.0.1_8080/docs/index.html.headers",
-                42, "ab".repeat(32), SavedPage.Write.CREATED);
+                42, new Checksum(ChecksumAlgorithm.CRC32C, "1a2b3c4d"), SavedPage.Write.CREATED);
         ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK",
                 List.of(new Header("Content-Type", "text/html; charset=utf-8")));
 
         JsonNode line = onlyLine(ManifestEntry.saved(page, head, AT));
 
-        assertEquals(List.of("url", "status", "file", "size", "content_type", "sha256", "fetched_at"), names(line));
+        assertEquals(List.of("url", "status", "file", "size", "content_type", "crc32c", "fetched_at"), names(line));
         assertEquals(URL.toString(), line.get("url").asText());
         assertEquals(200, line.get("status").intValue());
         assertEquals("127.0.0.1_8080/docs/index.html", line.get("file").asText());
         assertEquals(42, line.get("size").longValue());
         assertEquals("text/html; charset=utf-8", line.get("content_type").asText());
-        assertEquals("ab".repeat(32), line.get("sha256").asText());
+        assertEquals("1a2b3c4d", line.get("crc32c").asText());
         assertEquals("2025-05-01T12:00:00.123Z", line.get("fetched_at").asText());
+    }
+
+    @Test
+    void manifestCarriesCrc32cByDefault() throws IOException {
+        byte[] body = "<h1>Docs</h1>".getBytes(StandardCharsets.UTF_8);
+        SavedPage page = new Mirror(out.resolve("mirror")).save(URL, HEAD, new ByteArrayInputStream(body));
+
+        JsonNode line = onlyLine(ManifestEntry.saved(page, HEAD, AT));
+
+        assertEquals(MirrorTest.crc32c(body), line.get("crc32c").asText());
+        assertTrue(line.get("crc32c").asText().matches("[0-9a-f]{8}"), line.toString());
+        assertFalse(line.has("sha256"), line.toString());
+    }
+
+    @Test
+    void manifestCarriesSha256WhenAsked() throws Exception {
+        byte[] body = "<h1>Docs</h1>".getBytes(StandardCharsets.UTF_8);
+        Mirror mirror = new Mirror(out.resolve("mirror"), false, ChecksumAlgorithm.SHA256);
+        SavedPage page = mirror.save(URL, HEAD, new ByteArrayInputStream(body));
+
+        JsonNode line = onlyLine(ManifestEntry.saved(page, HEAD, AT));
+
+        assertEquals(MirrorTest.sha256(body), line.get("sha256").asText());
+        assertFalse(line.has("crc32c"), line.toString());
+        assertEquals(List.of("url", "status", "file", "size", "content_type", "sha256", "fetched_at"), names(line));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +48,12 @@ class MirrorTest {
     }
 
     @Test
-    void savesBodyAndReportsRelativeFilesSizeAndHash() throws Exception {
+    void savesBodyAndReportsRelativeFilesSizeAndCrc32cByDefault() throws Exception {
         byte[] body = "<h1>Docs</h1>".getBytes(UTF_8);
         SavedPage saved = mirror.save(PAGE, head(200, "OK"), new ByteArrayInputStream(body));
 
         assertEquals(new SavedPage(PAGE, "127.0.0.1_8080/docs/index.html", "127.0.0.1_8080/docs/index.html.headers",
-                body.length, sha256(body), SavedPage.Write.CREATED), saved);
+                body.length, new Checksum(ChecksumAlgorithm.CRC32C, crc32c(body)), SavedPage.Write.CREATED), saved);
         assertArrayEquals(body, Files.readAllBytes(mirror.root().resolve(saved.file())));
     }
 
@@ -70,7 +71,7 @@ class MirrorTest {
     @Test
     void setCookieValuesAreKeptOnlyWhenTheRunSaysSo() throws Exception {
         ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("set-cookie", "sid=s3cret; Path=/")));
-        Mirror keeping = new Mirror(out.resolve("keeping"), true);
+        Mirror keeping = new Mirror(out.resolve("keeping"), true, ChecksumAlgorithm.CRC32C);
         SavedPage kept = keeping.save(PAGE, head, InputStream.nullInputStream());
         SavedPage redacted = mirror.save(PAGE, head, InputStream.nullInputStream());
 
@@ -208,7 +209,13 @@ class MirrorTest {
         }
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
+    static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return String.format("%08x", crc.getValue());
     }
 }
