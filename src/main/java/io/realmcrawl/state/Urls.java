@@ -49,11 +49,16 @@ final class Urls {
     /** A leased URL goes back to the end of the queue (a transient failure, to be tried again). */
     private static final String REQUEUE = "UPDATE urls SET state = 'queued', depth = ?, seq = ? WHERE url = ? AND state = 'leased'";
 
+    /**
+     * A 304 confirms the stored copy without a body to take a checksum of: the row keeps the one
+     * its copy was saved with, so the manifest of every run lists a checksum for every file.
+     */
     private static final String COMPLETE = """
             UPDATE urls
-            SET state = 'done', status = ?, file = ?, size = ?, content_type = ?, checksum = ?, etag = ?,
-                last_modified = ?, fetched_at = ?, change = ?, detail = ?
-            WHERE url = ?""";
+            SET state = 'done', status = ?1, file = ?2, size = ?3, content_type = ?4,
+                checksum = coalesce(?5, CASE WHEN ?1 = 304 THEN checksum END), etag = ?6,
+                last_modified = ?7, fetched_at = ?8, change = ?9, detail = ?10
+            WHERE url = ?11""";
 
     /** Schema 2: how long the URL's last fetch took and which protection space answered it. */
     private static final String NOTE_VISIT = "UPDATE urls SET duration_ms = ?, realm = ? WHERE url = ?";

@@ -305,6 +305,24 @@ class CrawlerTest {
     }
 
     @Test
+    void aPageUnchangedOnTheRerunKeepsItsChecksumInTheManifest() throws Exception {
+        site = LoopbackSite.builder().html("/", links("a.html")).html("/a.html", "A").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
+        String first = manifest(crawls.output()).stream().filter(l -> l.get("url").asText().endsWith("/a.html"))
+                .findFirst().orElseThrow().get("crc32c").asText();
+        site.clearRequests();
+
+        crawls.crawl(site.url("/"));
+
+        assertEquals(304, site.requests("/a.html").get(0).answered(), "the rerun is answered 304");
+        JsonNode again = manifest(crawls.output()).stream().filter(l -> l.get("url").asText().endsWith("/a.html"))
+                .findFirst().orElseThrow();
+        assertEquals(304, again.get("status").asInt());
+        assertEquals(first, again.path("crc32c").asText(), "the checksum of the copy the 304 confirmed");
+    }
+
+    @Test
     void gzipBodyIsSavedDecodedWithTheHeadersAsReceived() throws Exception {
         byte[] gz = gzip("<html>compressed page</html>");
         site = LoopbackSite.builder().route("/", ex -> {
