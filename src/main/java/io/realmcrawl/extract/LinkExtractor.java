@@ -1,5 +1,6 @@
 package io.realmcrawl.extract;
 
+import io.realmcrawl.scope.NormalBase;
 import io.realmcrawl.scope.UrlNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -161,13 +162,18 @@ public final class LinkExtractor {
      */
     private List<Link> resolve(RawLinks raw, URI page) {
         URI base = raw.baseHref().flatMap(href -> UrlNormalizer.resolve(page, href)).orElse(page);
+        NormalBase normalBase = UrlNormalizer.againstNormal(base);
         String folder = ResolvedUrls.folderOf(base);
+        List<RawLink> links = raw.links();
         Map<URI, Link> found = new LinkedHashMap<>();
         Set<String> done = new HashSet<>();
-        for (RawLink link : raw.links()) {
+        for (int i = 0; i < links.size(); i++) {
+            RawLink link = links.get(i);
             if (done.add(link.reference())) {
-                resolved.resolve(base, folder, link.reference())
-                        .ifPresent(url -> found.putIfAbsent(url, new Link(url, link.source())));
+                URI url = resolved.resolve(normalBase, folder, link.reference());
+                if (url != null) {
+                    found.putIfAbsent(url, new Link(url, link.source()));
+                }
             }
         }
         return List.copyOf(found.values());

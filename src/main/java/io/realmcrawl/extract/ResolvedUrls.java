@@ -1,9 +1,9 @@
 package io.realmcrawl.extract;
 
+import io.realmcrawl.scope.NormalBase;
 import io.realmcrawl.scope.UrlNormalizer;
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,22 +31,28 @@ final class ResolvedUrls {
         this.capacity = capacity;
     }
 
-    /** {@code reference} resolved against {@code base}, which must be normal, in {@code folder}, its folder. */
-    Optional<URI> resolve(URI base, String folder, String reference) {
+    /**
+     * {@code reference} resolved against {@code base} (its folder {@code folder}), or null when
+     * it is not an http(s) URL.
+     */
+    URI resolve(NormalBase base, String folder, String reference) {
         if (capacity == 0 || !isFolderRelative(reference)) {
-            return UrlNormalizer.resolveAgainstNormal(base, reference);
+            return base.resolve(reference);
         }
-        Map<String, Object> resolved = byFolder.computeIfAbsent(folder, f -> new ConcurrentHashMap<>());
+        Map<String, Object> resolved = byFolder.get(folder);
+        if (resolved == null) {
+            resolved = byFolder.computeIfAbsent(folder, f -> new ConcurrentHashMap<>());
+        }
         Object known = resolved.get(reference);
         if (known != null) {
-            return known == NOT_HTTP ? Optional.empty() : Optional.of((URI) known);
+            return known == NOT_HTTP ? null : (URI) known;
         }
-        Optional<URI> url = UrlNormalizer.resolveAgainstNormal(base, reference);
+        URI url = base.resolve(reference);
         if (size.incrementAndGet() > capacity) {
             byFolder.clear();
             size.set(0);
         }
-        resolved.put(reference, url.isPresent() ? url.get() : NOT_HTTP);
+        resolved.put(reference, url != null ? url : NOT_HTTP);
         return url;
     }
 

@@ -12,19 +12,31 @@ final class ScannerReader {
     }
 
     static RawLinks read(InputStream html, Charset charset) throws IOException {
-        RawLinks links = new RawLinks();
-        TagScanner.scan(html, charset, new TagScanner.Sink() {
-            @Override
-            public void tag(String tag, TagAttributes attributes) {
-                links.add(tag, name -> decoded(attributes.raw(name)));
-            }
+        Links links = new Links();
+        TagScanner.scan(html, charset, links);
+        return links.found;
+    }
 
-            @Override
-            public void styleText(String css) {
-                links.addStyleElement(css);
-            }
-        });
-        return links;
+    /** Hands each tag to {@link RawLinks} as an element whose values it decodes when asked. */
+    private static final class Links implements TagScanner.Sink, RawLinks.Element {
+        private final RawLinks found = new RawLinks();
+        private TagAttributes attributes;
+
+        @Override
+        public void tag(RawLinks.TagRule element, TagAttributes tagAttributes) {
+            attributes = tagAttributes;
+            found.add(element, this);
+        }
+
+        @Override
+        public String attribute(String name) {
+            return decoded(attributes.raw(name));
+        }
+
+        @Override
+        public void styleText(String css) {
+            found.addStyleElement(css);
+        }
     }
 
     /** Character references decoded as jsoup decodes them in an attribute; NUL as U+FFFD. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Tokenises an HTML byte stream for the start tags that hold links, without building a tree:
@@ -25,11 +24,6 @@ final class TagScanner {
     static final int MAX_VALUE = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_NAME = 16;
-    /** Start tags whose URL attributes are read; of the others only a {@code style} attribute is. */
-    private static final Set<String> WANTED_TAGS = Set.of("a", "area", "link", "iframe", "frame", "img", "image",
-            "script", "source", "video", "audio", "embed", "object", "meta", "base");
-    private static final Set<String> WANTED_ATTRIBUTES = Set.of("href", "src", "srcset", "data", "http-equiv",
-            "content");
 
     /** Most CSS one {@code <style>} element may hold for links; past it the rest is not read. */
     static final int MAX_STYLE_TEXT = 1 << 20;
@@ -39,7 +33,8 @@ final class TagScanner {
      * tag with a {@code style} attribute), and the text of each {@code <style>} element.
      */
     interface Sink {
-        void tag(String name, TagAttributes attributes);
+        /** A start tag that makes an element of {@code element}'s name, with the attributes it reads. */
+        void tag(RawLinks.TagRule element, TagAttributes attributes);
 
         default void styleText(String css) {
         }
@@ -68,13 +63,18 @@ final class TagScanner {
     private int nameLength;
     private boolean endTag;
     private boolean selfClosing;
-    private boolean wanted;
-    /** The tag is one whose URL attributes count; any start tag's {@code style} attribute does. */
-    private boolean urlTag;
+    /** The tag's name, once read; null before. */
+    private TagName tag;
+    /**
+     * The attributes kept of this tag ({@link TagAttributes} bits): those {@link RawLinks} reads of
+     * its elements ({@code style} of any start tag), none of an end tag. No other value is decoded.
+     */
+    private int wantedAttributes;
     /** The text of the {@code <style>} element being read, or null when none is. */
     private java.io.ByteArrayOutputStream styleText;
-    private String tagName;
     private String rawTextEnd = "";
+    /** The element whose raw text is being read; its name is {@code rawTextEnd}. */
+    private TagName rawTextTag = TagName.OTHER;
     private final TagAttributes attributes = new TagAttributes();
     // the attribute being read
     private final byte[] attributeName = new byte[MAX_NAME];
@@ -191,7 +191,7 @@ final class TagScanner {
         endTag = end;
         nameLength = 0;
         selfClosing = false;
-        tagName = null;
+        tag = null;
         inAttribute = false;
         attributes.clear();
         state = State.TAG_NAME;
@@ -219,10 +219,14 @@ final class TagScanner {
     }
 
     private void nameDone(State next) {
-        tagName = nameLength > MAX_NAME ? "" : new String(name, 0, nameLength, StandardCharsets.ISO_8859_1);
-        urlTag = !endTag && WANTED_TAGS.contains(tagName);
-        wanted = !endTag;
+        tag = nameLength > MAX_NAME ? TagName.OTHER : TagName.of(name, nameLength);
+        wantedAttributes = endTag ? 0 : tag.attributes;
         state = next;
+    }
+
+    /** The name of a tag that is {@link TagName#OTHER}, as elements have it. */
+    private String otherName() {
+        return nameLength > MAX_NAME ? "" : new String(name, 0, nameLength, StandardCharsets.ISO_8859_1);
     }
 
     private void beforeAttributeName() {
@@ -392,8 +396,7 @@ final class TagScanner {
     }
 
     private void startValue() {
-        capture = wanted && attributeNameLength <= MAX_NAME && attributeNameLength > 0 && mayBeWanted(attributeName[0])
-                && wants(new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1));
+        capture = wantedAttributes != 0 && isWanted(attributeNumber());
         valueLength = 0;
     }
 
@@ -416,47 +419,47 @@ final class TagScanner {
 
     /** Keeps the attribute just read if it is wanted and the first of its name (as jsoup does). */
     private void finishAttribute() {
-        if (!inAttribute || !wanted || attributeNameLength > MAX_NAME || valueLength < 0) {
+        if (!inAttribute || wantedAttributes == 0 || valueLength < 0) {
             inAttribute = false;
             return;
         }
         inAttribute = false;
-        String attribute = new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1);
-        if (wants(attribute) && !attributes.has(attribute)) {
-            attributes.add(attribute, capture ? new String(value, 0, valueLength, charset) : "");
+        int number = attributeNumber();
+        if (isWanted(number) && !attributes.has(number)) {
+            attributes.add(number, capture ? new String(value, 0, valueLength, charset) : "");
         }
         capture = false;
         valueLength = 0;
     }
 
-    /** Cheap first test: every wanted attribute name starts with one of these letters. */
-    private static boolean mayBeWanted(byte first) {
-        return first == 'h' || first == 's' || first == 'd' || first == 'c';
+    /** The {@link TagAttributes} number of the attribute just read, -1 when none is kept. */
+    private int attributeNumber() {
+        return attributeNameLength > MAX_NAME ? -1 : TagAttributes.numberOf(attributeName, attributeNameLength);
     }
 
-    private boolean wants(String attribute) {
-        return attribute.equals("style") || urlTag && WANTED_ATTRIBUTES.contains(attribute);
+    private boolean isWanted(int attributeNumber) {
+        return attributeNumber >= 0 && (wantedAttributes & TagAttributes.bit(attributeNumber)) != 0;
     }
 
     /** The tag is complete: hand it on and switch to the text mode it starts. */
     private void emit() {
-        if (tagName == null) {
+        if (tag == null) {
             nameDone(State.DATA);
         }
         finishAttribute();
         state = State.DATA;
         if (endTag) {
-            rules.end(tagName);
+            rules.end(tag);
             return;
         }
-        String element = rules.start(tagName, selfClosing);
-        if (element != null && wanted && (urlTag || attributes.has("style"))) {
-            sink.tag(element, attributes);
+        TagName element = rules.start(tag, selfClosing);
+        if (element != null && (tag.holdsLinks() || attributes.has(TagAttributes.STYLE))) {
+            sink.tag(element == TagName.OTHER ? RawLinks.ruleOf(otherName()) : element.rule, attributes);
         }
         switch (rules.textMode()) {
             case RAWTEXT -> {
                 enterRawText(State.RAWTEXT);
-                styleText = element != null && tagName.equals("style") ? new java.io.ByteArrayOutputStream() : null;
+                styleText = element == TagName.STYLE ? new java.io.ByteArrayOutputStream() : null;
             }
             case RCDATA -> enterRawText(State.RCDATA);
             case SCRIPT -> enterRawText(State.SCRIPT);
@@ -466,7 +469,8 @@ final class TagScanner {
     }
 
     private void enterRawText(State raw) {
-        rawTextEnd = tagName;
+        rawTextTag = tag;
+        rawTextEnd = tag.text;
         state = raw;
     }
 
@@ -540,7 +544,7 @@ final class TagScanner {
         }
         if (state == State.RCDATA && pos + 1 < limit && isLetter(buf[pos + 1]) && !rawTextEndLater(pos + 1)) {
             // jsoup: a start tag in a title or textarea that is never closed ends it here
-            rules.end(rawTextEnd);
+            rules.end(rawTextTag);
             pos++;
             state = State.TAG_OPEN;
             return;
@@ -577,7 +581,9 @@ final class TagScanner {
             return false;
         }
         beginTag(true);
-        System.arraycopy(rawTextEnd.getBytes(StandardCharsets.ISO_8859_1), 0, name, 0, n);
+        for (int i = 0; i < n; i++) {
+            name[i] = (byte) rawTextEnd.charAt(i);
+        }
         nameLength = n;
         pos = at + 1 + n;
         return true;
