@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The key is the base URL's folder (up to its last {@code /}) and the href as written. That
  * is exact: an href that does not start with {@code ?} or {@code #} (or whitespace, which is
  * stripped before them) and is not empty resolves the same against any base in the folder. The
- * other hrefs are resolved each time. Bounded: when full it starts over, which costs some misses,
- * never memory.
+ * other hrefs are resolved each time. An absolute {@code http://} or {@code https://} href
+ * resolves the same against any base at all, so it is kept once for every folder (a site's
+ * footer links to the same few other sites from every page). Bounded: when full it starts over,
+ * which costs some misses, never memory. Since {@link UrlNormalizer} hands out one instance per
+ * URL, a miss costs little more than a hit on plain hrefs; the cache saves most on the others.
  *
  * <p>Thread-safety: shared by every worker.
  */
@@ -26,6 +29,10 @@ final class ResolvedUrls {
     private final int capacity;
     private final Map<String, Map<String, Object>> byFolder = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    /** The key of absolute http(s) hrefs, which no folder changes. */
+    private static final String ANY_FOLDER = "";
+    /** Initial size of a folder's map: a javadoc folder's pages share a few hundred hrefs. */
+    private static final int FOLDER_SIZE = 256;
 
     ResolvedUrls(int capacity) {
         this.capacity = capacity;
@@ -39,9 +46,10 @@ final class ResolvedUrls {
         if (capacity == 0 || !isFolderRelative(reference)) {
             return base.resolve(reference);
         }
-        Map<String, Object> resolved = byFolder.get(folder);
+        String key = isAbsoluteHttp(reference) ? ANY_FOLDER : folder;
+        Map<String, Object> resolved = byFolder.get(key);
         if (resolved == null) {
-            resolved = byFolder.computeIfAbsent(folder, f -> new ConcurrentHashMap<>());
+            resolved = byFolder.computeIfAbsent(key, f -> new ConcurrentHashMap<>(FOLDER_SIZE));
         }
         Object known = resolved.get(reference);
         if (known != null) {
@@ -62,6 +70,10 @@ final class ResolvedUrls {
         int query = text.indexOf('?');
         int slash = text.lastIndexOf('/', query < 0 ? text.length() - 1 : query);
         return text.substring(0, slash + 1);
+    }
+
+    private static boolean isAbsoluteHttp(String reference) {
+        return reference.startsWith("http://") || reference.startsWith("https://");
     }
 
     private static boolean isFolderRelative(String reference) {

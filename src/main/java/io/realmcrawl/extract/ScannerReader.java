@@ -40,11 +40,27 @@ final class ScannerReader {
     }
 
     /** Character references decoded as jsoup decodes them in an attribute; NUL as U+FFFD. */
-    private static String decoded(String raw) {
+    static String decoded(String raw) {
         if (raw == null) {
             return null;
         }
-        String value = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, true) : raw;
+        int amp = raw.indexOf('&');
+        String value = amp < 0 ? raw : onlyAmpersands(raw, amp) ? raw.replace("&amp;", "&")
+                : Parser.unescapeEntities(raw, true);
         return value.indexOf('\0') >= 0 ? value.replace('\0', '\uFFFD') : value;
+    }
+
+    /**
+     * Whether every {@code &} from {@code amp} on starts {@code &amp;}, the one reference in most
+     * URLs ({@code ?a=1&amp;b=2}): jsoup always reads it as {@code &}, and its decoder builds a
+     * whole tokenizer per call.
+     */
+    private static boolean onlyAmpersands(String raw, int amp) {
+        for (int at = amp; at >= 0; at = raw.indexOf('&', at + 1)) {
+            if (!raw.startsWith("amp;", at + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

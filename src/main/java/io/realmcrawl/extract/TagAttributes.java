@@ -65,14 +65,37 @@ final class TagAttributes {
         return Arrays.asList(NAMES).indexOf(name);
     }
 
-    /** The number of the attribute named by the lower-case bytes {@code name[0, length)}, or -1. */
+    /**
+     * The number of the attribute named by the lower-case bytes {@code name[0, length)}, or -1.
+     * Most attributes ({@code class}, {@code id}) are told apart by their length and first letter
+     * alone, with no name compared: this runs for every attribute of every start tag.
+     */
     static int numberOf(byte[] name, int length) {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].length() == length && spells(name, NAMES[i])) {
-                return i;
-            }
+        if (length >= CANDIDATES.length || length == 0) {
+            return -1;
         }
-        return -1;
+        int number = CANDIDATES[length][name[0] & 31] - 1;
+        return number >= 0 && spells(name, NAMES[number]) ? number : -1;
+    }
+
+    /** By length, then first letter (its low five bits): the number (plus one) of the one name it may be. */
+    private static final byte[][] CANDIDATES = candidates();
+
+    private static byte[][] candidates() {
+        int longest = 0;
+        for (String name : NAMES) {
+            longest = Math.max(longest, name.length());
+        }
+        byte[][] candidates = new byte[longest + 1][32];
+        for (int i = 0; i < NAMES.length; i++) {
+            byte[] slot = candidates[NAMES[i].length()];
+            int first = NAMES[i].charAt(0) & 31;
+            if (slot[first] != 0) {
+                throw new IllegalStateException(NAMES[i] + " has the length and first letter of another name");
+            }
+            slot[first] = (byte) (i + 1);
+        }
+        return candidates;
     }
 
     private static boolean spells(byte[] name, String known) {

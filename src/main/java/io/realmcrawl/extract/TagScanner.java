@@ -79,6 +79,9 @@ final class TagScanner {
     // the attribute being read
     private final byte[] attributeName = new byte[MAX_NAME];
     private int attributeNameLength;
+    /** Its {@link TagAttributes} number once known, {@link #UNKNOWN} before. */
+    private int attributeNumber;
+    private static final int UNKNOWN = -2;
     private boolean inAttribute;
     private boolean capture;
     private byte[] value = new byte[256];
@@ -391,6 +394,7 @@ final class TagScanner {
         finishAttribute();
         inAttribute = true;
         attributeNameLength = 0;
+        attributeNumber = UNKNOWN;
         capture = false;
         valueLength = 0;
     }
@@ -434,7 +438,11 @@ final class TagScanner {
 
     /** The {@link TagAttributes} number of the attribute just read, -1 when none is kept. */
     private int attributeNumber() {
-        return attributeNameLength > MAX_NAME ? -1 : TagAttributes.numberOf(attributeName, attributeNameLength);
+        if (attributeNumber == UNKNOWN) {
+            attributeNumber = attributeNameLength > MAX_NAME ? -1
+                    : TagAttributes.numberOf(attributeName, attributeNameLength);
+        }
+        return attributeNumber;
     }
 
     private boolean isWanted(int attributeNumber) {
@@ -702,8 +710,17 @@ final class TagScanner {
         return length + 1;
     }
 
+    /** HTML whitespace; a table, so that the JIT inlines the test into every loop. */
     static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f';
+        return WHITESPACE[b & 0xFF];
+    }
+
+    private static final boolean[] WHITESPACE = new boolean[256];
+
+    static {
+        for (char c : " \n\t\r\f".toCharArray()) {
+            WHITESPACE[c] = true;
+        }
     }
 
     /** ASCII letters: only they start a tag name. */
