@@ -1,6 +1,5 @@
 package io.realmcrawl.extract;
 
-import io.realmcrawl.scope.NormalBase;
 import io.realmcrawl.scope.UrlNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -160,13 +159,12 @@ public final class LinkExtractor {
      */
     private List<Link> resolve(RawLinks raw, URI page) {
         URI base = raw.baseHref().flatMap(href -> UrlNormalizer.resolve(page, href)).orElse(page);
-        NormalBase normalBase = UrlNormalizer.againstNormal(base);
-        String folder = ResolvedUrls.folderOf(base);
+        ResolvedUrls.Page hrefs = resolved.page(UrlNormalizer.againstNormal(base));
         List<RawLink> links = raw.links();
         Map<URI, Link> found = new LinkedHashMap<>(links.size());
         for (int i = 0; i < links.size(); i++) {
             RawLink link = links.get(i);
-            URI url = resolved.resolve(normalBase, folder, link.reference());
+            URI url = hrefs.resolve(link.reference());
             if (url != null && !found.containsKey(url)) {
                 found.put(url, new Link(url, link.source()));
             }

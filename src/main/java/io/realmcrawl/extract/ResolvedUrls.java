@@ -38,30 +38,52 @@ final class ResolvedUrls {
         this.capacity = capacity;
     }
 
-    /**
-     * {@code reference} resolved against {@code base} (its folder {@code folder}), or null when
-     * it is not an http(s) URL.
-     */
-    URI resolve(NormalBase base, String folder, String reference) {
-        if (capacity == 0 || !isFolderRelative(reference)) {
-            return base.resolve(reference);
+    /** The resolver of one page's hrefs against {@code base}, its base URL in normal form. */
+    Page page(NormalBase base) {
+        if (capacity == 0) {
+            return new Page(base, null, null);
         }
-        String key = isAbsoluteHttp(reference) ? ANY_FOLDER : folder;
+        return new Page(base, folder(folderOf(base.url())), folder(ANY_FOLDER));
+    }
+
+    private Map<String, Object> folder(String key) {
         Map<String, Object> resolved = byFolder.get(key);
-        if (resolved == null) {
-            resolved = byFolder.computeIfAbsent(key, f -> new ConcurrentHashMap<>(FOLDER_SIZE));
+        return resolved != null ? resolved : byFolder.computeIfAbsent(key, f -> new ConcurrentHashMap<>(FOLDER_SIZE));
+    }
+
+    /**
+     * Resolves the hrefs of one page: its folder's map is looked up once per page, not per href.
+     * A page that outlives a start-over keeps filling the maps it holds, which die with it.
+     */
+    final class Page {
+        private final NormalBase base;
+        private final Map<String, Object> inFolder;
+        private final Map<String, Object> anyFolder;
+
+        private Page(NormalBase base, Map<String, Object> inFolder, Map<String, Object> anyFolder) {
+            this.base = base;
+            this.inFolder = inFolder;
+            this.anyFolder = anyFolder;
         }
-        Object known = resolved.get(reference);
-        if (known != null) {
-            return known == NOT_HTTP ? null : (URI) known;
+
+        /** {@code reference} resolved against the page's base, or null when it is not an http(s) URL. */
+        URI resolve(String reference) {
+            if (inFolder == null || !isFolderRelative(reference)) {
+                return base.resolve(reference);
+            }
+            Map<String, Object> resolved = isAbsoluteHttp(reference) ? anyFolder : inFolder;
+            Object known = resolved.get(reference);
+            if (known != null) {
+                return known == NOT_HTTP ? null : (URI) known;
+            }
+            URI url = base.resolve(reference);
+            if (size.incrementAndGet() > capacity) {
+                byFolder.clear();
+                size.set(0);
+            }
+            resolved.put(reference, url != null ? url : NOT_HTTP);
+            return url;
         }
-        URI url = base.resolve(reference);
-        if (size.incrementAndGet() > capacity) {
-            byFolder.clear();
-            size.set(0);
-        }
-        resolved.put(reference, url != null ? url : NOT_HTTP);
-        return url;
     }
 
     /** The folder of an absolute URL: everything up to the last {@code /} before the query. */

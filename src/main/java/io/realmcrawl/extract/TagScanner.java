@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It reads bytes, not characters, so it works for charsets where every byte below 0x80 is
  * ASCII (UTF-8, ISO-8859-*, windows-125*): markup is ASCII there, and only the values of the
- * wanted attributes (and the text of {@code <style>} elements, up to {@link #MAX_STYLE_TEXT}) are decoded. Memory is one 64 KiB buffer plus the wanted values; a value
+ * wanted attributes (and the text of {@code <style>} elements, up to {@link #MAX_STYLE_TEXT}) are decoded. Memory is one 64 KiB buffer (per thread, reused) plus the wanted values; a value
  * longer than {@link #MAX_VALUE} bytes is dropped (no URL is that long).
  *
  * <p>Limits: jsoup's look for a missing {@code </title>} or {@code </textarea>} sees the rest of
@@ -52,7 +52,12 @@ final class TagScanner {
     private final Charset charset;
     private final Sink sink;
     private final TreeRules rules = new TreeRules();
-    private final byte[] buf = new byte[BUFFER];
+    /**
+     * One buffer per thread, reused from page to page: a fresh 64 KiB per page cost more to
+     * allocate and clear than a small page takes to scan. Nothing past {@code limit} is read.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    private final byte[] buf = BUFFERS.get();
     private int pos;
     private int limit;
     private boolean eof;
