@@ -86,6 +86,11 @@ final class ResolvedUrls {
         }
     }
 
+    /** How many resolutions are remembered now. */
+    int size() {
+        return size.get();
+    }
+
     /** The folder of an absolute URL: everything up to the last {@code /} before the query. */
     static String folderOf(URI url) {
         String text = url.toString();
