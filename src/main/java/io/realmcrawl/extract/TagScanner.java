@@ -105,8 +105,9 @@ final class TagScanner {
 
     private void run() throws IOException {
         while (pos < limit || fill()) {
-            if (!step()) {
-                return;
+            step();
+            if (state == null) {
+                return; // <plaintext>: the rest is text
             }
         }
         if (state == State.BEFORE_ATTR_VALUE) {
@@ -115,8 +116,12 @@ final class TagScanner {
         endStyleText(); // a <style> the input ended in: jsoup keeps its text
     }
 
-    /** Handles bytes from {@code pos} in the current state; false at a {@code <plaintext>}. */
-    private boolean step() throws IOException {
+    /**
+     * Handles bytes from {@code pos} in the current state. The common paths through a tag
+     * ({@code <}, name, {@code ="value"}) call the next state's method directly, with no round
+     * trip through here: a javadoc page holds tens of thousands of tags.
+     */
+    private void step() throws IOException {
         switch (state) {
             case DATA -> data();
             case TAG_OPEN -> tagOpen();
@@ -141,7 +146,6 @@ final class TagScanner {
                 }
             }
         }
-        return state != null;
     }
 
     // --- data and tags
@@ -163,6 +167,9 @@ final class TagScanner {
         } else {
             pos = lt + 1;
             state = State.TAG_OPEN;
+            if (pos < limit) {
+                tagOpen();
+            }
         }
     }
 
@@ -178,6 +185,7 @@ final class TagScanner {
             state = State.BOGUS_COMMENT;
         } else if (isLetter(b)) {
             beginTag(false);
+            tagName();
         } else {
             state = State.DATA;
         }
@@ -187,6 +195,7 @@ final class TagScanner {
         byte b = buf[pos];
         if (isLetter(b)) {
             beginTag(true);
+            tagName();
         } else if (b == '>') {
             pos++;
             state = State.DATA;
@@ -211,6 +220,7 @@ final class TagScanner {
             if (isWhitespace(b)) {
                 pos++;
                 nameDone(State.BEFORE_ATTR_NAME);
+                beforeAttributeName();
                 return;
             } else if (b == '/') {
                 pos++;
@@ -256,6 +266,7 @@ final class TagScanner {
                     pos++;
                 }
                 state = State.ATTR_NAME;
+                attributeName();
             }
             return;
         }
@@ -276,6 +287,7 @@ final class TagScanner {
                 pos++;
                 startValue();
                 state = State.BEFORE_ATTR_VALUE;
+                beforeAttributeValue();
                 return;
             } else if (b == '>') {
                 pos++;
@@ -323,9 +335,11 @@ final class TagScanner {
             if (b == '"') {
                 pos++;
                 state = State.VALUE_DQ;
+                quotedValue((byte) '"');
             } else if (b == '\'') {
                 pos++;
                 state = State.VALUE_SQ;
+                quotedValue((byte) '\'');
             } else if (b == '>') {
                 pos++;
                 emit();
@@ -345,6 +359,9 @@ final class TagScanner {
         } else {
             pos = end + 1;
             state = State.AFTER_VALUE_QUOTED;
+            if (pos < limit) {
+                afterQuotedValue(); // not on to the next attribute: that would recurse once per attribute
+            }
         }
     }
 
