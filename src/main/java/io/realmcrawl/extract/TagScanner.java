@@ -215,25 +215,39 @@ final class TagScanner {
     }
 
     private void tagName() {
-        for (; pos < limit; pos++) {
-            byte b = buf[pos];
-            if (isWhitespace(b)) {
-                pos++;
-                nameDone(State.BEFORE_ATTR_NAME);
-                beforeAttributeName();
-                return;
-            } else if (b == '/') {
-                pos++;
-                nameDone(State.SELF_CLOSING);
-                return;
-            } else if (b == '>') {
-                pos++;
-                nameDone(State.DATA);
-                emit();
-                return;
-            }
-            nameLength = append(name, nameLength, b);
+        nameLength = nameBytes(name, nameLength, TAG_NAME_ENDS);
+        if (pos == limit) {
+            return;
         }
+        byte b = buf[pos++];
+        if (isWhitespace(b)) {
+            nameDone(State.BEFORE_ATTR_NAME);
+            beforeAttributeName();
+        } else if (b == '/') {
+            nameDone(State.SELF_CLOSING);
+        } else {
+            nameDone(State.DATA); // '>'
+            emit();
+        }
+    }
+
+    /**
+     * Appends the bytes of a tag or attribute name from {@code pos} up to the first one in
+     * {@code ends} (or the buffer's end) to {@code to}, which holds {@code length} bytes of it, in
+     * lower case; returns the new length, {@code pos} left at the byte that ended the name. A tight
+     * loop on locals: C1 would reload the fields for every byte.
+     */
+    private int nameBytes(byte[] to, int length, boolean[] ends) {
+        byte[] bytes = buf;
+        int p = pos;
+        for (int end = limit; p < end && !ends[bytes[p] & 0xFF]; p++) {
+            if (length < MAX_NAME) {
+                to[length] = LOWER[bytes[p] & 0xFF];
+            }
+            length++;
+        }
+        pos = p;
+        return length;
     }
 
     private void nameDone(State next) {
@@ -273,28 +287,21 @@ final class TagScanner {
     }
 
     private void attributeName() {
-        for (; pos < limit; pos++) {
-            byte b = buf[pos];
-            if (isWhitespace(b)) {
-                pos++;
-                state = State.AFTER_ATTR_NAME;
-                return;
-            } else if (b == '/') {
-                pos++;
-                state = State.SELF_CLOSING;
-                return;
-            } else if (b == '=') {
-                pos++;
-                startValue();
-                state = State.BEFORE_ATTR_VALUE;
-                beforeAttributeValue();
-                return;
-            } else if (b == '>') {
-                pos++;
-                emit();
-                return;
-            }
-            attributeNameLength = append(attributeName, attributeNameLength, b);
+        attributeNameLength = nameBytes(attributeName, attributeNameLength, ATTRIBUTE_NAME_ENDS);
+        if (pos == limit) {
+            return;
+        }
+        byte b = buf[pos++];
+        if (isWhitespace(b)) {
+            state = State.AFTER_ATTR_NAME;
+        } else if (b == '/') {
+            state = State.SELF_CLOSING;
+        } else if (b == '=') {
+            startValue();
+            state = State.BEFORE_ATTR_VALUE;
+            beforeAttributeValue();
+        } else {
+            emit(); // '>'
         }
     }
 
@@ -727,9 +734,27 @@ final class TagScanner {
 
     private static int append(byte[] to, int length, byte b) {
         if (length < MAX_NAME) {
-            to[length] = b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
+            to[length] = LOWER[b & 0xFF];
         }
         return length + 1;
+    }
+
+    /** Each byte in lower case (ASCII letters only). */
+    private static final byte[] LOWER = new byte[256];
+    /** The bytes that end a tag name: whitespace, {@code /}, {@code >}. */
+    private static final boolean[] TAG_NAME_ENDS = new boolean[256];
+    /** The bytes that end an attribute name: those and {@code =}. */
+    private static final boolean[] ATTRIBUTE_NAME_ENDS = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+        }
+        for (char c : " \n\t\r\f/>".toCharArray()) {
+            TAG_NAME_ENDS[c] = true;
+            ATTRIBUTE_NAME_ENDS[c] = true;
+        }
+        ATTRIBUTE_NAME_ENDS['='] = true;
     }
 
     /** HTML whitespace; a table, so that the JIT inlines the test into every loop. */
