@@ -119,7 +119,7 @@ final class TagScanner {
     /**
      * Handles bytes from {@code pos} in the current state. The common paths through a tag
      * ({@code <}, name, {@code ="value"}) call the next state's method directly, with no round
-     * trip through here: a javadoc page holds tens of thousands of tags.
+     * trip through here, for each of the thousands of tags of a page.
      */
     private void step() throws IOException {
         switch (state) {

@@ -31,6 +31,9 @@ import java.util.Optional;
  * <p>Limits: host names {@link URI} cannot hold as a server authority (an underscore, as in
  * {@code my_host}) are refused, since their {@link URI#getHost()} would be null. Non-ASCII in a
  * query is always encoded as UTF-8, whatever the page's charset (browsers use the page's).
+ *
+ * <p>Each normal URL comes as one {@link URI} instance, whoever asks ({@link CanonicalUrls},
+ * bounded): parsed once, and equal to itself at {@code ==} in every set of URLs.
  */
 public final class UrlNormalizer {
     /** Every normal URL this process made, bounded: one instance each. */
