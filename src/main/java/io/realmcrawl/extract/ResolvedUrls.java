@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other hrefs are resolved each time. An absolute {@code http://} or {@code https://} href
  * resolves the same against any base at all, so it is kept once for every folder (a site's
  * footer links to the same few other sites from every page). Bounded: when full it starts over,
- * which costs some misses, never memory. A hit is two lookups; a miss builds the URL's text and
- * looks it up among {@link UrlNormalizer}'s one-instance-per-URL (no parsing), which costs about
- * twice as much on the JDK docs, where two hrefs in three hit.
+ * which costs some misses, never memory. A hit is one lookup; a miss builds the URL's text and
+ * looks it up among {@link UrlNormalizer}'s one instance per URL (parsed only once): about
+ * twice the cost. On the JDK docs two hrefs in three hit.
  *
  * <p>Thread-safety: shared by every worker.
  */
