@@ -7,13 +7,11 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,18 +154,19 @@ public final class LinkExtractor {
     }
 
     /**
-     * Resolves each distinct href once. A base that cannot be resolved to an http(s) URL is
-     * ignored, so links still resolve against the page.
+     * Resolves each href (a repeated one is found in {@link ResolvedUrls}). A base that cannot be
+     * resolved to an http(s) URL is ignored, so links still resolve against the page.
      */
     private List<Link> resolve(RawLinks raw, URI page) {
         URI base = raw.baseHref().flatMap(href -> UrlNormalizer.resolve(page, href)).orElse(page);
-        String folder = ResolvedUrls.folderOf(base);
-        Map<URI, Link> found = new LinkedHashMap<>();
-        Set<String> done = new HashSet<>();
-        for (RawLink link : raw.links()) {
-            if (done.add(link.reference())) {
-                resolved.resolve(base, folder, link.reference())
-                        .ifPresent(url -> found.putIfAbsent(url, new Link(url, link.source())));
+        ResolvedUrls.Page hrefs = resolved.page(UrlNormalizer.againstNormal(base));
+        List<RawLink> links = raw.links();
+        Map<URI, Link> found = new LinkedHashMap<>(links.size());
+        for (int i = 0; i < links.size(); i++) {
+            RawLink link = links.get(i);
+            URI url = hrefs.resolve(link.reference());
+            if (url != null && !found.containsKey(url)) {
+                found.put(url, new Link(url, link.source()));
             }
         }
         return List.copyOf(found.values());

@@ -1,6 +1,7 @@
 package io.realmcrawl.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +27,59 @@ final class RawLinks {
             Map.entry("embed", List.of("src")),
             Map.entry("object", List.of("data")));
 
-    /** "a[href]" and the like, made once: tag, then attribute, to source. */
-    private static final Map<String, Map<String, String>> SOURCES = sources();
+    /** The rules of the elements that hold more than a style attribute's links, made once. */
+    private static final Map<String, TagRule> RULES = rules();
 
-    private static Map<String, Map<String, String>> sources() {
-        Map<String, Map<String, String>> sources = new java.util.HashMap<>();
-        URL_ATTRIBUTES.forEach((tag, attributes) -> {
-            Map<String, String> byAttribute = new java.util.HashMap<>();
-            attributes.forEach(a -> byAttribute.put(a, tag + "[" + a + "]"));
-            sources.put(tag, Map.copyOf(byAttribute));
-        });
-        return Map.copyOf(sources);
+    private static Map<String, TagRule> rules() {
+        Map<String, TagRule> rules = new HashMap<>();
+        for (String tag : URL_ATTRIBUTES.keySet()) {
+            rules.put(tag, new TagRule(tag));
+        }
+        rules.put("meta", new TagRule("meta"));
+        rules.put("base", new TagRule("base"));
+        return Map.copyOf(rules);
+    }
+
+    /**
+     * What is read of the elements of one name: the attributes that hold a URL with the source
+     * of each ({@code a[href]}), the source of a {@code style} attribute's URLs, and whether it is
+     * a {@code meta} (a refresh) or a {@code base}.
+     */
+    static final class TagRule {
+        private final String tag;
+        private final List<String> urlAttributes;
+        private final List<String> sources = new ArrayList<>();
+        private final String styleSource;
+        private final boolean meta;
+        private final boolean base;
+
+        private TagRule(String tag) {
+            this.tag = tag;
+            this.urlAttributes = URL_ATTRIBUTES.getOrDefault(tag, List.of());
+            urlAttributes.forEach(a -> sources.add(tag + "[" + a + "]"));
+            this.styleSource = tag + "[style]";
+            this.meta = tag.equals("meta");
+            this.base = tag.equals("base");
+        }
+
+        /** Every attribute {@link #add} reads of these elements. */
+        List<String> attributesRead() {
+            List<String> read = new ArrayList<>(urlAttributes);
+            read.add("style");
+            if (meta) {
+                read.addAll(List.of("http-equiv", "content"));
+            }
+            if (base) {
+                read.add("href");
+            }
+            return read;
+        }
+    }
+
+    /** The rule of elements named {@code tag} (lower case). */
+    static TagRule ruleOf(String tag) {
+        TagRule rule = RULES.get(tag);
+        return rule != null ? rule : new TagRule(tag);
     }
 
     /** An element's attribute values, decoded; null when the element has no such attribute. */
@@ -49,12 +92,18 @@ final class RawLinks {
 
     /** Adds what an element named {@code tag} (lower case) links to. */
     void add(String tag, Element element) {
-        for (String attribute : URL_ATTRIBUTES.getOrDefault(tag, List.of())) {
+        add(ruleOf(tag), element);
+    }
+
+    /** Adds what an element of {@code rule}'s name links to. */
+    void add(TagRule rule, Element element) {
+        for (int i = 0; i < rule.urlAttributes.size(); i++) {
+            String attribute = rule.urlAttributes.get(i);
             String value = element.attribute(attribute);
             if (value == null) {
                 continue;
             }
-            String source = SOURCES.get(tag).get(attribute);
+            String source = rule.sources.get(i);
             if (attribute.equals("srcset")) {
                 Srcset.urls(value).forEach(url -> links.add(new RawLink(url, source)));
             } else {
@@ -63,13 +112,13 @@ final class RawLinks {
         }
         String style = element.attribute("style");
         if (style != null && !style.isEmpty()) {
-            CssReferences.urls(style).forEach(url -> links.add(new RawLink(url.strip(), tag + "[style]")));
+            CssReferences.urls(style).forEach(url -> links.add(new RawLink(url.strip(), rule.styleSource)));
         }
-        if (tag.equals("meta") && isRefresh(element)) {
+        if (rule.meta && isRefresh(element)) {
             String content = element.attribute("content");
             MetaRefresh.url(content == null ? "" : content).ifPresent(url -> links.add(new RawLink(url, "meta[refresh]")));
         }
-        if (tag.equals("base") && baseHref == null) {
+        if (rule.base && baseHref == null) {
             baseHref = element.attribute("href");
         }
     }

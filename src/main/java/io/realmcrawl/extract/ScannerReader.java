@@ -12,27 +12,55 @@ final class ScannerReader {
     }
 
     static RawLinks read(InputStream html, Charset charset) throws IOException {
-        RawLinks links = new RawLinks();
-        TagScanner.scan(html, charset, new TagScanner.Sink() {
-            @Override
-            public void tag(String tag, TagAttributes attributes) {
-                links.add(tag, name -> decoded(attributes.raw(name)));
-            }
+        Links links = new Links();
+        TagScanner.scan(html, charset, links);
+        return links.found;
+    }
 
-            @Override
-            public void styleText(String css) {
-                links.addStyleElement(css);
-            }
-        });
-        return links;
+    /** Hands each tag to {@link RawLinks} as an element whose values it decodes when asked. */
+    private static final class Links implements TagScanner.Sink, RawLinks.Element {
+        private final RawLinks found = new RawLinks();
+        private TagAttributes attributes;
+
+        @Override
+        public void tag(RawLinks.TagRule element, TagAttributes tagAttributes) {
+            attributes = tagAttributes;
+            found.add(element, this);
+        }
+
+        @Override
+        public String attribute(String name) {
+            return decoded(attributes.raw(name));
+        }
+
+        @Override
+        public void styleText(String css) {
+            found.addStyleElement(css);
+        }
     }
 
     /** Character references decoded as jsoup decodes them in an attribute; NUL as U+FFFD. */
-    private static String decoded(String raw) {
+    static String decoded(String raw) {
         if (raw == null) {
             return null;
         }
-        String value = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, true) : raw;
+        int amp = raw.indexOf('&');
+        String value = amp < 0 ? raw : onlyAmpersands(raw, amp) ? raw.replace("&amp;", "&")
+                : Parser.unescapeEntities(raw, true);
         return value.indexOf('\0') >= 0 ? value.replace('\0', '\uFFFD') : value;
+    }
+
+    /**
+     * Whether every {@code &} from {@code amp} on starts {@code &amp;}, the one reference in most
+     * URLs ({@code ?a=1&amp;b=2}): jsoup always reads it as {@code &}, and its decoder builds a
+     * whole tokenizer per call.
+     */
+    private static boolean onlyAmpersands(String raw, int amp) {
+        for (int at = amp; at >= 0; at = raw.indexOf('&', at + 1)) {
+            if (!raw.startsWith("amp;", at + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Tokenises an HTML byte stream for the start tags that hold links, without building a tree:
@@ -14,7 +13,7 @@ import java.util.Set;
  *
  * <p>It reads bytes, not characters, so it works for charsets where every byte below 0x80 is
  * ASCII (UTF-8, ISO-8859-*, windows-125*): markup is ASCII there, and only the values of the
- * wanted attributes (and the text of {@code <style>} elements, up to {@link #MAX_STYLE_TEXT}) are decoded. Memory is one 64 KiB buffer plus the wanted values; a value
+ * wanted attributes (and the text of {@code <style>} elements, up to {@link #MAX_STYLE_TEXT}) are decoded. Memory is one 64 KiB buffer (per thread, reused) plus the wanted values; a value
  * longer than {@link #MAX_VALUE} bytes is dropped (no URL is that long).
  *
  * <p>Limits: jsoup's look for a missing {@code </title>} or {@code </textarea>} sees the rest of
@@ -25,11 +24,6 @@ final class TagScanner {
     static final int MAX_VALUE = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_NAME = 16;
-    /** Start tags whose URL attributes are read; of the others only a {@code style} attribute is. */
-    private static final Set<String> WANTED_TAGS = Set.of("a", "area", "link", "iframe", "frame", "img", "image",
-            "script", "source", "video", "audio", "embed", "object", "meta", "base");
-    private static final Set<String> WANTED_ATTRIBUTES = Set.of("href", "src", "srcset", "data", "http-equiv",
-            "content");
 
     /** Most CSS one {@code <style>} element may hold for links; past it the rest is not read. */
     static final int MAX_STYLE_TEXT = 1 << 20;
@@ -39,7 +33,8 @@ final class TagScanner {
      * tag with a {@code style} attribute), and the text of each {@code <style>} element.
      */
     interface Sink {
-        void tag(String name, TagAttributes attributes);
+        /** A start tag that makes an element of {@code element}'s name, with the attributes it reads. */
+        void tag(RawLinks.TagRule element, TagAttributes attributes);
 
         default void styleText(String css) {
         }
@@ -57,7 +52,12 @@ final class TagScanner {
     private final Charset charset;
     private final Sink sink;
     private final TreeRules rules = new TreeRules();
-    private final byte[] buf = new byte[BUFFER];
+    /**
+     * One buffer per thread, reused from page to page: a fresh 64 KiB per page cost more to
+     * allocate and clear than a small page takes to scan. Nothing past {@code limit} is read.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    private final byte[] buf = BUFFERS.get();
     private int pos;
     private int limit;
     private boolean eof;
@@ -68,17 +68,25 @@ final class TagScanner {
     private int nameLength;
     private boolean endTag;
     private boolean selfClosing;
-    private boolean wanted;
-    /** The tag is one whose URL attributes count; any start tag's {@code style} attribute does. */
-    private boolean urlTag;
+    /** The tag's name, once read; null before. */
+    private TagName tag;
+    /**
+     * The attributes kept of this tag ({@link TagAttributes} bits): those {@link RawLinks} reads of
+     * its elements ({@code style} of any start tag), none of an end tag. No other value is decoded.
+     */
+    private int wantedAttributes;
     /** The text of the {@code <style>} element being read, or null when none is. */
     private java.io.ByteArrayOutputStream styleText;
-    private String tagName;
     private String rawTextEnd = "";
+    /** The element whose raw text is being read; its name is {@code rawTextEnd}. */
+    private TagName rawTextTag = TagName.OTHER;
     private final TagAttributes attributes = new TagAttributes();
     // the attribute being read
     private final byte[] attributeName = new byte[MAX_NAME];
     private int attributeNameLength;
+    /** Its {@link TagAttributes} number once known, {@link #UNKNOWN} before. */
+    private int attributeNumber;
+    private static final int UNKNOWN = -2;
     private boolean inAttribute;
     private boolean capture;
     private byte[] value = new byte[256];
@@ -97,8 +105,9 @@ final class TagScanner {
 
     private void run() throws IOException {
         while (pos < limit || fill()) {
-            if (!step()) {
-                return;
+            step();
+            if (state == null) {
+                return; // <plaintext>: the rest is text
             }
         }
         if (state == State.BEFORE_ATTR_VALUE) {
@@ -107,8 +116,12 @@ final class TagScanner {
         endStyleText(); // a <style> the input ended in: jsoup keeps its text
     }
 
-    /** Handles bytes from {@code pos} in the current state; false at a {@code <plaintext>}. */
-    private boolean step() throws IOException {
+    /**
+     * Handles bytes from {@code pos} in the current state. The common paths through a tag
+     * ({@code <}, name, {@code ="value"}) call the next state's method directly, with no round
+     * trip through here, for each of the thousands of tags of a page.
+     */
+    private void step() throws IOException {
         switch (state) {
             case DATA -> data();
             case TAG_OPEN -> tagOpen();
@@ -133,7 +146,6 @@ final class TagScanner {
                 }
             }
         }
-        return state != null;
     }
 
     // --- data and tags
@@ -155,6 +167,9 @@ final class TagScanner {
         } else {
             pos = lt + 1;
             state = State.TAG_OPEN;
+            if (pos < limit) {
+                tagOpen();
+            }
         }
     }
 
@@ -170,6 +185,7 @@ final class TagScanner {
             state = State.BOGUS_COMMENT;
         } else if (isLetter(b)) {
             beginTag(false);
+            tagName();
         } else {
             state = State.DATA;
         }
@@ -179,6 +195,7 @@ final class TagScanner {
         byte b = buf[pos];
         if (isLetter(b)) {
             beginTag(true);
+            tagName();
         } else if (b == '>') {
             pos++;
             state = State.DATA;
@@ -191,38 +208,57 @@ final class TagScanner {
         endTag = end;
         nameLength = 0;
         selfClosing = false;
-        tagName = null;
+        tag = null;
         inAttribute = false;
         attributes.clear();
         state = State.TAG_NAME;
     }
 
     private void tagName() {
-        for (; pos < limit; pos++) {
-            byte b = buf[pos];
-            if (isWhitespace(b)) {
-                pos++;
-                nameDone(State.BEFORE_ATTR_NAME);
-                return;
-            } else if (b == '/') {
-                pos++;
-                nameDone(State.SELF_CLOSING);
-                return;
-            } else if (b == '>') {
-                pos++;
-                nameDone(State.DATA);
-                emit();
-                return;
-            }
-            nameLength = append(name, nameLength, b);
+        nameLength = nameBytes(name, nameLength, TAG_NAME_ENDS);
+        if (pos == limit) {
+            return;
+        }
+        byte b = buf[pos++];
+        if (isWhitespace(b)) {
+            nameDone(State.BEFORE_ATTR_NAME);
+            beforeAttributeName();
+        } else if (b == '/') {
+            nameDone(State.SELF_CLOSING);
+        } else {
+            nameDone(State.DATA); // '>'
+            emit();
         }
     }
 
+    /**
+     * Appends the bytes of a tag or attribute name from {@code pos} up to the first one in
+     * {@code ends} (or the buffer's end) to {@code to}, which holds {@code length} bytes of it, in
+     * lower case; returns the new length, {@code pos} left at the byte that ended the name. A tight
+     * loop on locals: C1 would reload the fields for every byte.
+     */
+    private int nameBytes(byte[] to, int length, boolean[] ends) {
+        byte[] bytes = buf;
+        int p = pos;
+        for (int end = limit; p < end && !ends[bytes[p] & 0xFF]; p++) {
+            if (length < MAX_NAME) {
+                to[length] = LOWER[bytes[p] & 0xFF];
+            }
+            length++;
+        }
+        pos = p;
+        return length;
+    }
+
     private void nameDone(State next) {
-        tagName = nameLength > MAX_NAME ? "" : new String(name, 0, nameLength, StandardCharsets.ISO_8859_1);
-        urlTag = !endTag && WANTED_TAGS.contains(tagName);
-        wanted = !endTag;
+        tag = nameLength > MAX_NAME ? TagName.OTHER : TagName.of(name, nameLength);
+        wantedAttributes = endTag ? 0 : tag.attributes;
         state = next;
+    }
+
+    /** The name of a tag that is {@link TagName#OTHER}, as elements have it. */
+    private String otherName() {
+        return nameLength > MAX_NAME ? "" : new String(name, 0, nameLength, StandardCharsets.ISO_8859_1);
     }
 
     private void beforeAttributeName() {
@@ -244,33 +280,28 @@ final class TagScanner {
                     pos++;
                 }
                 state = State.ATTR_NAME;
+                attributeName();
             }
             return;
         }
     }
 
     private void attributeName() {
-        for (; pos < limit; pos++) {
-            byte b = buf[pos];
-            if (isWhitespace(b)) {
-                pos++;
-                state = State.AFTER_ATTR_NAME;
-                return;
-            } else if (b == '/') {
-                pos++;
-                state = State.SELF_CLOSING;
-                return;
-            } else if (b == '=') {
-                pos++;
-                startValue();
-                state = State.BEFORE_ATTR_VALUE;
-                return;
-            } else if (b == '>') {
-                pos++;
-                emit();
-                return;
-            }
-            attributeNameLength = append(attributeName, attributeNameLength, b);
+        attributeNameLength = nameBytes(attributeName, attributeNameLength, ATTRIBUTE_NAME_ENDS);
+        if (pos == limit) {
+            return;
+        }
+        byte b = buf[pos++];
+        if (isWhitespace(b)) {
+            state = State.AFTER_ATTR_NAME;
+        } else if (b == '/') {
+            state = State.SELF_CLOSING;
+        } else if (b == '=') {
+            startValue();
+            state = State.BEFORE_ATTR_VALUE;
+            beforeAttributeValue();
+        } else {
+            emit(); // '>'
         }
     }
 
@@ -311,9 +342,11 @@ final class TagScanner {
             if (b == '"') {
                 pos++;
                 state = State.VALUE_DQ;
+                quotedValue((byte) '"');
             } else if (b == '\'') {
                 pos++;
                 state = State.VALUE_SQ;
+                quotedValue((byte) '\'');
             } else if (b == '>') {
                 pos++;
                 emit();
@@ -333,6 +366,9 @@ final class TagScanner {
         } else {
             pos = end + 1;
             state = State.AFTER_VALUE_QUOTED;
+            if (pos < limit) {
+                afterQuotedValue(); // not on to the next attribute: that would recurse once per attribute
+            }
         }
     }
 
@@ -387,13 +423,13 @@ final class TagScanner {
         finishAttribute();
         inAttribute = true;
         attributeNameLength = 0;
+        attributeNumber = UNKNOWN;
         capture = false;
         valueLength = 0;
     }
 
     private void startValue() {
-        capture = wanted && attributeNameLength <= MAX_NAME && attributeNameLength > 0 && mayBeWanted(attributeName[0])
-                && wants(new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1));
+        capture = wantedAttributes != 0 && isWanted(attributeNumber());
         valueLength = 0;
     }
 
@@ -416,47 +452,51 @@ final class TagScanner {
 
     /** Keeps the attribute just read if it is wanted and the first of its name (as jsoup does). */
     private void finishAttribute() {
-        if (!inAttribute || !wanted || attributeNameLength > MAX_NAME || valueLength < 0) {
+        if (!inAttribute || wantedAttributes == 0 || valueLength < 0) {
             inAttribute = false;
             return;
         }
         inAttribute = false;
-        String attribute = new String(attributeName, 0, attributeNameLength, StandardCharsets.ISO_8859_1);
-        if (wants(attribute) && !attributes.has(attribute)) {
-            attributes.add(attribute, capture ? new String(value, 0, valueLength, charset) : "");
+        int number = attributeNumber();
+        if (isWanted(number) && !attributes.has(number)) {
+            attributes.add(number, capture ? new String(value, 0, valueLength, charset) : "");
         }
         capture = false;
         valueLength = 0;
     }
 
-    /** Cheap first test: every wanted attribute name starts with one of these letters. */
-    private static boolean mayBeWanted(byte first) {
-        return first == 'h' || first == 's' || first == 'd' || first == 'c';
+    /** The {@link TagAttributes} number of the attribute just read, -1 when none is kept. */
+    private int attributeNumber() {
+        if (attributeNumber == UNKNOWN) {
+            attributeNumber = attributeNameLength > MAX_NAME ? -1
+                    : TagAttributes.numberOf(attributeName, attributeNameLength);
+        }
+        return attributeNumber;
     }
 
-    private boolean wants(String attribute) {
-        return attribute.equals("style") || urlTag && WANTED_ATTRIBUTES.contains(attribute);
+    private boolean isWanted(int attributeNumber) {
+        return attributeNumber >= 0 && (wantedAttributes & TagAttributes.bit(attributeNumber)) != 0;
     }
 
     /** The tag is complete: hand it on and switch to the text mode it starts. */
     private void emit() {
-        if (tagName == null) {
+        if (tag == null) {
             nameDone(State.DATA);
         }
         finishAttribute();
         state = State.DATA;
         if (endTag) {
-            rules.end(tagName);
+            rules.end(tag);
             return;
         }
-        String element = rules.start(tagName, selfClosing);
-        if (element != null && wanted && (urlTag || attributes.has("style"))) {
-            sink.tag(element, attributes);
+        TagName element = rules.start(tag, selfClosing);
+        if (element != null && (tag.holdsLinks() || attributes.has(TagAttributes.STYLE))) {
+            sink.tag(element == TagName.OTHER ? RawLinks.ruleOf(otherName()) : element.rule, attributes);
         }
         switch (rules.textMode()) {
             case RAWTEXT -> {
                 enterRawText(State.RAWTEXT);
-                styleText = element != null && tagName.equals("style") ? new java.io.ByteArrayOutputStream() : null;
+                styleText = element == TagName.STYLE ? new java.io.ByteArrayOutputStream() : null;
             }
             case RCDATA -> enterRawText(State.RCDATA);
             case SCRIPT -> enterRawText(State.SCRIPT);
@@ -466,7 +506,8 @@ final class TagScanner {
     }
 
     private void enterRawText(State raw) {
-        rawTextEnd = tagName;
+        rawTextTag = tag;
+        rawTextEnd = tag.text;
         state = raw;
     }
 
@@ -540,7 +581,7 @@ final class TagScanner {
         }
         if (state == State.RCDATA && pos + 1 < limit && isLetter(buf[pos + 1]) && !rawTextEndLater(pos + 1)) {
             // jsoup: a start tag in a title or textarea that is never closed ends it here
-            rules.end(rawTextEnd);
+            rules.end(rawTextTag);
             pos++;
             state = State.TAG_OPEN;
             return;
@@ -577,7 +618,9 @@ final class TagScanner {
             return false;
         }
         beginTag(true);
-        System.arraycopy(rawTextEnd.getBytes(StandardCharsets.ISO_8859_1), 0, name, 0, n);
+        for (int i = 0; i < n; i++) {
+            name[i] = (byte) rawTextEnd.charAt(i);
+        }
         nameLength = n;
         pos = at + 1 + n;
         return true;
@@ -691,13 +734,40 @@ final class TagScanner {
 
     private static int append(byte[] to, int length, byte b) {
         if (length < MAX_NAME) {
-            to[length] = b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
+            to[length] = LOWER[b & 0xFF];
         }
         return length + 1;
     }
 
+    /** Each byte in lower case (ASCII letters only). */
+    private static final byte[] LOWER = new byte[256];
+    /** The bytes that end a tag name: whitespace, {@code /}, {@code >}. */
+    private static final boolean[] TAG_NAME_ENDS = new boolean[256];
+    /** The bytes that end an attribute name: those and {@code =}. */
+    private static final boolean[] ATTRIBUTE_NAME_ENDS = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+        }
+        for (char c : " \n\t\r\f/>".toCharArray()) {
+            TAG_NAME_ENDS[c] = true;
+            ATTRIBUTE_NAME_ENDS[c] = true;
+        }
+        ATTRIBUTE_NAME_ENDS['='] = true;
+    }
+
+    /** HTML whitespace; a table, so that the JIT inlines the test into every loop. */
     static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f';
+        return WHITESPACE[b & 0xFF];
+    }
+
+    private static final boolean[] WHITESPACE = new boolean[256];
+
+    static {
+        for (char c : " \n\t\r\f".toCharArray()) {
+            WHITESPACE[c] = true;
+        }
     }
 
     /** ASCII letters: only they start a tag name. */

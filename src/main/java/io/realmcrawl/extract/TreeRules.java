@@ -1,7 +1,5 @@
 package io.realmcrawl.extract;
 
-import java.util.Set;
-
 /**
  * The few decisions of jsoup's HTML tree builder that change which links a page has, kept
  * without building a tree: which start tags become elements at all, and how the text after each
@@ -14,27 +12,11 @@ import java.util.Set;
  * SVG; a script in the body is raw text (its {@code <!--} escapes only count before the body);
  * in SVG and MathML {@code style} and {@code title} hold markup, and the HTML tags the
  * standard lists end foreign content; table parts ({@code td}, {@code tr}...) outside a table are
- * dropped. Limits: no full insertion-mode machine, so a frameset after
+ * dropped. Which names belong to which set is {@link TagName}'s. Limits: no full insertion-mode machine, so a frameset after
  * implied body content, a {@code <font color>} leaving SVG, and tags after {@code </html>} quirks
  * may differ from jsoup; the equality test over the Debian doc sets shows none does there.
  */
 final class TreeRules {
-    private static final Set<String> IN_HEAD = Set.of("html", "head", "base", "basefont", "bgsound", "link",
-            "meta", "title", "noscript", "noframes", "style", "script", "template");
-    private static final Set<String> IN_HEAD_NOSCRIPT = Set.of("link", "meta", "style", "noframes", "basefont",
-            "bgsound");
-    private static final Set<String> RAWTEXT = Set.of("style", "xmp", "iframe", "noembed", "noframes");
-    private static final Set<String> CLOSES_SELECT = Set.of("select", "input", "keygen", "textarea");
-    // The standard's "breakout" start tags: an HTML element here ends SVG or MathML content.
-    private static final Set<String> BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center", "code",
-            "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
-            "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
-            "strike", "sub", "sup", "table", "tt", "u", "ul", "var");
-
-    /** Table parts: outside a table jsoup drops these start tags (only their style attributes matter). */
-    private static final Set<String> TABLE_PARTS = Set.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
-            "thead", "tr");
-
     private int tables;
     private boolean bodyStarted;
     private boolean headClosed;
@@ -45,85 +27,85 @@ final class TreeRules {
     private TextMode mode = TextMode.DATA;
 
     /**
-     * A start tag: its name as the element will have it ({@code image} becomes {@code img}), or
-     * null when it makes no element whose links count. Read {@link #textMode()} next.
+     * A start tag: the element it makes ({@code image} becomes {@code img}), or null when it makes
+     * no element whose links count. Read {@link #textMode()} next.
      */
-    String start(String name, boolean selfClosing) {
+    TagName start(TagName tag, boolean selfClosing) {
         mode = TextMode.DATA;
         if (frameset) {
-            mode = name.equals("noframes") ? TextMode.RAWTEXT : TextMode.DATA;
-            return name.equals("frame") ? name : null;
+            mode = tag == TagName.NOFRAMES ? TextMode.RAWTEXT : TextMode.DATA;
+            return tag == TagName.FRAME ? tag : null;
         }
-        if (name.equals("frame")) {
+        if (tag == TagName.FRAME) {
             return null; // a frame outside a frameset is dropped
         }
         if (headNoscript) {
-            if (!IN_HEAD_NOSCRIPT.contains(name)) {
+            if (!tag.in(TagName.Sets.HEAD_NOSCRIPT)) {
                 return null;
             }
-            mode = RAWTEXT.contains(name) ? TextMode.RAWTEXT : TextMode.DATA;
-            return name;
+            mode = tag.in(TagName.Sets.RAWTEXT) ? TextMode.RAWTEXT : TextMode.DATA;
+            return tag;
         }
         if (!bodyStarted) {
-            if (name.equals("frameset")) {
+            if (tag == TagName.FRAMESET) {
                 frameset = true;
                 return null;
             }
-            if (name.equals("noscript") && !headClosed) {
+            if (tag == TagName.NOSCRIPT && !headClosed) {
                 headNoscript = true;
-                return name;
+                return tag;
             }
-            if (!IN_HEAD.contains(name)) {
+            if (!tag.in(TagName.Sets.IN_HEAD)) {
                 bodyStarted = true;
             }
         }
-        return element(name, selfClosing);
+        return element(tag, selfClosing);
     }
 
-    private String element(String name, boolean selfClosing) {
+    private TagName element(TagName tag, boolean selfClosing) {
         if (select) {
-            if (CLOSES_SELECT.contains(name)) {
+            if (tag.in(TagName.Sets.CLOSES_SELECT)) {
                 select = false;
-                if (name.equals("select")) {
+                if (tag == TagName.SELECT) {
                     return null;
                 }
-            } else if (!name.equals("script")) {
+            } else if (tag != TagName.SCRIPT) {
                 return null;
             }
-        } else if (name.equals("select")) {
+        } else if (tag == TagName.SELECT) {
             select = true;
         }
-        if (foreign > 0 && BREAKOUT.contains(name)) {
+        if (foreign > 0 && tag.in(TagName.Sets.BREAKOUT)) {
             foreign = 0;
         }
-        if ((name.equals("svg") || name.equals("math")) && !selfClosing) {
+        if ((tag == TagName.SVG || tag == TagName.MATH) && !selfClosing) {
             foreign++;
         }
-        if (foreign == 0 && name.equals("table")) {
+        if (foreign == 0 && tag == TagName.TABLE) {
             tables++;
-        } else if (foreign == 0 && tables == 0 && TABLE_PARTS.contains(name)) {
+        } else if (foreign == 0 && tables == 0 && tag.in(TagName.Sets.TABLE_PART)) {
             mode = TextMode.DATA;
             return null;
         }
-        mode = modeAfter(name);
-        return name.equals("image") && foreign == 0 ? "img" : name;
+        mode = modeAfter(tag);
+        return tag == TagName.IMAGE && foreign == 0 ? TagName.IMG : tag;
     }
 
-    private TextMode modeAfter(String name) {
-        if (name.equals("script")) {
+    private TextMode modeAfter(TagName tag) {
+        if (tag == TagName.SCRIPT) {
             // jsoup tokenises a script in the body as raw text: no escaped states there
             return bodyStarted ? TextMode.RAWTEXT : TextMode.SCRIPT;
         }
-        if (foreign > 0 && (name.equals("style") || name.equals("title"))) {
+        if (foreign > 0 && (tag == TagName.STYLE || tag == TagName.TITLE)) {
             return TextMode.DATA;
         }
-        if (RAWTEXT.contains(name)) {
+        if (tag.in(TagName.Sets.RAWTEXT)) {
             return TextMode.RAWTEXT;
         }
-        if (name.equals("title") || name.equals("textarea")) {
+        if (tag == TagName.TITLE || tag == TagName.TEXTAREA) {
             return TextMode.RCDATA;
         }
-        return name.equals("plaintext") ? TextMode.PLAINTEXT : TextMode.DATA;
+        return tag == TagName.PLAINTEXT ? TextMode.PLAINTEXT : TextMode.DATA;
     }
 
     /** How the text after the last start tag is read. */
@@ -131,14 +113,13 @@ final class TreeRules {
         return mode;
     }
 
-    void end(String name) {
-        switch (name) {
-            case "head" -> headClosed = true;
-            case "noscript" -> headNoscript = false;
-            case "select" -> select = false;
-            case "table" -> tables = Math.max(0, tables - 1);
-            case "svg", "math" -> foreign = Math.max(0, foreign - 1);
-            case "body", "html" -> headClosed = true;
+    void end(TagName tag) {
+        switch (tag) {
+            case HEAD, BODY, HTML -> headClosed = true;
+            case NOSCRIPT -> headNoscript = false;
+            case SELECT -> select = false;
+            case TABLE -> tables = Math.max(0, tables - 1);
+            case SVG, MATH -> foreign = Math.max(0, foreign - 1);
             default -> {
             }
         }

@@ -73,6 +73,22 @@ public record Origin(String scheme, String host, int port) {
         return scheme.equals("https") ? 443 : 80;
     }
 
+    /**
+     * The components compared, as a record does. Written out because origins key the maps that
+     * every request consults (credentials, host budgets), and a record's generated
+     * {@code equals} and {@code hashCode} go through method handles, slow in C1-compiled code.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Origin other && port == other.port && host.equals(other.host)
+                && scheme.equals(other.scheme);
+    }
+
+    @Override
+    public int hashCode() {
+        return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+    }
+
     /** {@code scheme://host} with the port only when it is not the scheme's default. */
     @Override
     public String toString() {

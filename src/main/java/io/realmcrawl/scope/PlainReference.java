@@ -7,6 +7,10 @@ package io.realmcrawl.scope;
  * character to escape or decode, no scheme, host or port to check. Anything else (escapes,
  * spaces, non-ASCII, a scheme, {@code //host}, a query or fragment alone) returns null and takes
  * the general path; {@code UrlNormalizerTest} holds the two equal over a table of hrefs.
+ *
+ * <p>One instance per base (a page's links share it): the base is split once, and each href's
+ * segments are merged into it in one pass, {@code ..} dropping the last one, which is what
+ * {@link DotSegments} does to the merged path (the base's own path has no dot segment left).
  */
 final class PlainReference {
     // Characters that the normaliser keeps as they are in a path and in a query.
@@ -19,11 +23,27 @@ final class PlainReference {
         }
     }
 
-    private PlainReference() {
+    /** {@code scheme://authority} of the base. */
+    private final String origin;
+    /** The base's path up to its last {@code /} (before the query), without that slash. */
+    private final String folder;
+
+    /** @param normalBase an absolute URL in normal form */
+    PlainReference(String normalBase) {
+        int pathStart = normalBase.indexOf('/', normalBase.indexOf("//") + 2);
+        int q = normalBase.indexOf('?', pathStart);
+        int slash = normalBase.lastIndexOf('/', q < 0 ? normalBase.length() - 1 : q);
+        this.origin = normalBase.substring(0, pathStart);
+        this.folder = normalBase.substring(pathStart, slash);
     }
 
     /** The normal form of {@code reference} resolved against {@code normalBase}, or null when not plain. */
     static String resolve(String normalBase, String reference) {
+        return new PlainReference(normalBase).resolve(reference);
+    }
+
+    /** The normal form of {@code reference} resolved against this base, or null when not plain. */
+    String resolve(String reference) {
         int end = reference.indexOf('#');
         end = end < 0 ? reference.length() : end;
         int query = -1;
@@ -44,16 +64,47 @@ final class PlainReference {
         if (pathEnd == 0 || reference.startsWith("//")) {
             return null;
         }
-        int pathStart = normalBase.indexOf('/', normalBase.indexOf("//") + 2);
-        String path = reference.charAt(0) == '/' ? reference.substring(0, pathEnd)
-                : folder(normalBase, pathStart) + reference.substring(0, pathEnd);
-        String q = query < 0 || query + 1 >= end ? "" : reference.substring(query, end);
-        return normalBase.substring(0, pathStart) + DotSegments.remove(path) + q;
+        StringBuilder url = new StringBuilder(origin.length() + folder.length() + end + 1).append(origin);
+        boolean absolute = reference.charAt(0) == '/';
+        if (!absolute) {
+            url.append(folder);
+        }
+        mergeSegments(url, origin.length(), reference, absolute ? 1 : 0, pathEnd);
+        if (query >= 0 && query + 1 < end) {
+            url.append(reference, query, end);
+        }
+        return url.toString();
     }
 
-    private static String folder(String normalBase, int pathStart) {
-        int q = normalBase.indexOf('?', pathStart);
-        int slash = normalBase.lastIndexOf('/', q < 0 ? normalBase.length() - 1 : q);
-        return normalBase.substring(pathStart, slash + 1);
+    /**
+     * Appends the segments of {@code reference[from, to)} to the path in {@code url} (which starts
+     * at {@code root} and ends without a slash), each as {@code /segment}: {@code .} adds nothing,
+     * {@code ..} removes the last segment but never the root, and either one last leaves a
+     * trailing slash ({@code a/..} is the folder itself).
+     */
+    private static void mergeSegments(StringBuilder url, int root, String reference, int from, int to) {
+        int at = from;
+        while (true) {
+            int slash = reference.indexOf('/', at);
+            if (slash < 0 || slash > to) {
+                slash = to;
+            }
+            boolean last = slash == to;
+            int length = slash - at;
+            boolean dot = length == 1 && reference.charAt(at) == '.';
+            boolean dotDot = length == 2 && reference.charAt(at) == '.' && reference.charAt(at + 1) == '.';
+            if (dotDot) {
+                url.setLength(Math.max(root, url.lastIndexOf("/")));
+            } else if (!dot) {
+                url.append('/').append(reference, at, slash);
+            }
+            if (last) {
+                if (dot || dotDot) {
+                    url.append('/');
+                }
+                return;
+            }
+            at = slash + 1;
+        }
     }
 }

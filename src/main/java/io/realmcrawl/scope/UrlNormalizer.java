@@ -2,7 +2,6 @@ package io.realmcrawl.scope;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,15 +31,21 @@ import java.util.Optional;
  * <p>Limits: host names {@link URI} cannot hold as a server authority (an underscore, as in
  * {@code my_host}) are refused, since their {@link URI#getHost()} would be null. Non-ASCII in a
  * query is always encoded as UTF-8, whatever the page's charset (browsers use the page's).
+ *
+ * <p>Each normal URL comes as one {@link URI} instance, whoever asks ({@link CanonicalUrls},
+ * bounded): parsed once, and equal to itself at {@code ==} in every set of URLs.
  */
 public final class UrlNormalizer {
+    /** Every normal URL this process made, bounded: one instance each. */
+    static final CanonicalUrls CANONICAL = new CanonicalUrls(CanonicalUrls.DEFAULT_CAPACITY);
 
     private UrlNormalizer() {
     }
 
     /** The normal form of an absolute http(s) URL, or empty when it is not one. */
     public static Optional<URI> normalize(String absoluteUrl) {
-        return UrlParts.parse(absoluteUrl).flatMap(UrlNormalizer::normalize);
+        URI known = absoluteUrl == null ? null : CANONICAL.known(absoluteUrl);
+        return known != null ? Optional.of(known) : UrlParts.parse(absoluteUrl).flatMap(UrlNormalizer::normalize);
     }
 
     /**
@@ -65,8 +70,15 @@ public final class UrlNormalizer {
      * normal form already (what {@link #normalize} or {@link #resolve} returned).
      */
     public static Optional<URI> resolveAgainstNormal(URI normalBase, String reference) {
-        String plain = PlainReference.resolve(normalBase.toString(), reference);
-        return plain != null ? toUri(plain) : resolve(normalBase, reference);
+        return Optional.ofNullable(againstNormal(normalBase).resolve(reference));
+    }
+
+    /**
+     * {@code normalBase}, known to be in normal form, made ready to resolve many references (the
+     * links of one page) the way {@link #resolveAgainstNormal} does.
+     */
+    public static NormalBase againstNormal(URI normalBase) {
+        return new NormalBase(normalBase);
     }
 
     private static Optional<URI> normalize(UrlParts parts) {
@@ -97,13 +109,11 @@ public final class UrlNormalizer {
         return BasicURLNormalizer.escapePath(BasicURLNormalizer.unescapePath(raw)).replace("\\", "%5C");
     }
 
-    /** The last check: what java.net.URI refuses, or reads without a host, is no crawlable URL. */
-    private static Optional<URI> toUri(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
-        } catch (URISyntaxException notAUri) {
-            return Optional.empty();
-        }
+    /**
+     * The last check: what java.net.URI refuses, or reads without a host, is no crawlable URL.
+     * Each normal URL has one instance ({@link CanonicalUrls}).
+     */
+    private static Optional<URI> toUri(String normalText) {
+        return Optional.ofNullable(CANONICAL.of(normalText));
     }
 }

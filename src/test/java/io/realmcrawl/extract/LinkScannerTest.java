@@ -52,6 +52,7 @@ class LinkScannerTest {
         "<math><mi><a href=math.html></mi></math>",
         // attributes
         "<a href=a.html?x=1&amp;y=2&lt&notit;&notin;c>", "<a href='a&#46;html'><a href=\"b&#x2e;html\">",
+        "<a href='q.html?a=1&amp;b=2&amp;c=3'>", "<a href=\"&amp;amp;x.html\"><a href=&amp><a href=a&amp;&ampb>",
         "<a href=a href=b>", "<A HREF=1 hReF=2>", "<a HREF = \"  spaced.html \" >",
         "<a href>empty</a><a href=\"\">e2</a>", "<a href=x.html/>y<a href=z.html / >",
         "<a href=\"a.html\"<img src=b.png>x</a><p <a href=c.html>", "<a<img src=lt.png>", "<a href=x.html<b>",
@@ -106,6 +107,37 @@ class LinkScannerTest {
             assertEquals(render(LinkExtractor.withJsoup(utf8(html), Optional.empty(), PAGE)),
                     render(new LinkExtractor().links(utf8(html), Optional.empty(), PAGE)), "padding " + pad);
         }
+    }
+
+    @Test
+    void aPageAfterALongerOneSeesNoneOfItsBytes() throws IOException {
+        // the scanner's buffer is reused on a thread: what the first page left in it must not count
+        LinkExtractor extractor = new LinkExtractor();
+        String longer = "<p>" + "x".repeat(40_000) + "<a href=\"long.html\" title=\"a title\"> <script>x</script>";
+        extractor.links(utf8(longer), Optional.empty(), PAGE);
+        for (String shorter : List.of("<a href=\"short.html", "<a href=s.html><script>", "<a href=x.html tit", "<p")) {
+            assertEquals(render(LinkExtractor.withJsoup(utf8(shorter), Optional.empty(), PAGE)),
+                    render(extractor.links(utf8(shorter), Optional.empty(), PAGE)), shorter);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a?x=1&amp;y=2", "&amp;", "&amp;amp;", "&amp;&amp;", "&ampx", "&amp", "a&amp;b&lt;c",
+        "&AMP;", "x&", "&amp;&", "&#38;", "no reference", "nul\u0000&amp;"})
+    void valuesWhoseOnlyReferencesAreAmpersandsDecodeAsJsoupDecodesThem(String raw) {
+        String jsoup = org.jsoup.parser.Parser.unescapeEntities(raw, true).replace('\0', '\uFFFD');
+        assertEquals(jsoup, ScannerReader.decoded(raw), raw);
+    }
+
+    @Test
+    void anAbsoluteHrefIsRememberedOnceForAllFolders() {
+        ResolvedUrls resolved = new ResolvedUrls(100);
+        for (String page : List.of("http://h/a/one.html", "http://h/b/two.html", "http://h/c/d/three.html")) {
+            ResolvedUrls.Page hrefs = resolved.page(io.realmcrawl.scope.UrlNormalizer.againstNormal(URI.create(page)));
+            assertEquals(URI.create("https://other.example/x"), hrefs.resolve("https://other.example/x"));
+            assertEquals(URI.create(page.substring(0, page.lastIndexOf('/') + 1) + "y.html"), hrefs.resolve("y.html"));
+        }
+        assertEquals(1 + 3, resolved.size());
     }
 
     @Test

@@ -34,6 +34,18 @@ class OriginTest {
         assertNotEquals(Origin.parse("http://example.org"), Origin.parse("https://example.org"));
     }
 
+    @Test
+    void originsOfOneSchemeHostAndPortAreEqualWithEqualHashes() {
+        Origin a = Origin.of(URI.create("HTTP://Example.org:80/a"));
+        Origin b = Origin.parse("http://example.org");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, Origin.parse("http://example.org:8080"));
+        assertNotEquals(a, Origin.parse("http://example.com"));
+        assertNotEquals(a, Origin.parse("https://example.org:80"));
+        assertNotEquals(a, "http://example.org");
+    }
+
     @ParameterizedTest
     @CsvSource({"ftp://example.org", "https://example.org/docs", "https://user@example.org", "example.org"})
     void parseRefusesWhatIsNotSchemeHostPort(String text) {

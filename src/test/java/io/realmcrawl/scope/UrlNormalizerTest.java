@@ -182,7 +182,7 @@ class UrlNormalizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://h/docs/page.html", "http://h/", "https://h:8443/a/b/c?x=1", "http://h/a;p/b/",
-        "http://[::1]:8080/x/y", "http://h/a/b.html?q=%2F"})
+        "http://[::1]:8080/x/y", "http://h/a/b.html?q=%2F", "http://h/a//b/c.html", "http://h/a/b/c/d/e.html"})
     void theFastPathForPlainHrefsResolvesExactlyAsTheGeneralOne(String base) {
         URI normal = UrlNormalizer.normalize(base).orElseThrow();
         String alphabet = "ab./?#;=&:@!$'()*+,~-_%2Fe%41 \\\tü[]|\"<>^`{}";
