@@ -11,6 +11,7 @@ import io.realmcrawl.config.LoginDetection;
 import io.realmcrawl.robots.Robots;
 import io.realmcrawl.config.TrapLimits;
 import io.realmcrawl.extract.ParseLimits;
+import io.realmcrawl.scope.Origin;
 import io.realmcrawl.scope.Trap;
 import io.realmcrawl.scope.TrapRules;
 import io.realmcrawl.scope.Scope;
@@ -89,6 +90,9 @@ final class PageVisit {
                 steps.add(new Step(lease, disallowed.get()));
                 return steps;
             }
+            if (!turnCame(lease.url())) {
+                return steps; // the run stopped while this request waited: its URL stays leased for the next run
+            }
             Outcome outcome = fetchGuarded(lease.url());
             if (!(outcome instanceof Outcome.Redirected redirect)) {
                 steps.add(new Step(lease, outcome));
@@ -100,6 +104,16 @@ final class PageVisit {
                 return steps;
             }
             lease = new Frontier.Lease(redirect.target(), lease.depth());
+        }
+    }
+
+    /** Waits for the origin's delay since its last request (see {@link Frontier#awaitTurn}); false when stopped. */
+    private boolean turnCame(URI url) {
+        try {
+            return frontier.awaitTurn(Origin.of(url));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

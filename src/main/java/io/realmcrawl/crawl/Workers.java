@@ -88,6 +88,10 @@ final class Workers {
         }
         long start = System.nanoTime();
         List<PageVisit.Step> steps = visit.visit(lease);
+        if (steps.isEmpty()) {
+            unfetched.incrementAndGet(); // not sent: the run stopped while it waited for its turn
+            return;
+        }
         notes.visited(lease.url(), java.time.Duration.ofNanos(System.nanoTime() - start));
         for (PageVisit.Step step : steps) {
             if (step.outcome() instanceof Outcome.Failed f && f.kind() == ErrorKind.DISK_FULL) {

@@ -76,6 +76,16 @@ public interface Frontier {
      */
     void setHostDelay(Origin origin, Duration delay);
 
+    /**
+     * Waits until a request to {@code origin} may leave, then counts it as sent: with a delay for
+     * the origin (the run's or its Crawl-delay), two requests leave at least that far apart. The
+     * leases are spaced already; this holds the spacing where the server sees it, when a worker
+     * is slow between its lease and its request (a busy machine). Returns at once without a delay.
+     *
+     * @return false when the frontier is {@link #stop}ped before the turn came: the request must not leave
+     */
+    boolean awaitTurn(Origin origin) throws InterruptedException;
+
     /** Hands out no more leases; workers waiting in {@link #lease} return empty at once. */
     void stop();
 

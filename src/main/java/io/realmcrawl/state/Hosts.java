@@ -35,6 +35,8 @@ final class Hosts {
         Instant blockedUntil = Instant.EPOCH;
         Duration delay = Duration.ZERO;
         Instant lastLease;
+        /** When the last request to the origin left (see {@link #sendAllowedAt}); null before the first. */
+        Instant lastSend;
         int out;
         boolean settled;
     }
@@ -79,9 +81,39 @@ final class Hosts {
         if (host == null) {
             return Instant.EPOCH;
         }
-        Duration delay = host.delay.compareTo(runDelay) > 0 ? host.delay : runDelay;
-        Instant spaced = host.lastLease == null ? Instant.EPOCH : host.lastLease.plus(delay);
+        Instant spaced = host.lastLease == null ? Instant.EPOCH : host.lastLease.plus(delayOf(host));
         return spaced.isAfter(host.blockedUntil) ? spaced : host.blockedUntil;
+    }
+
+    /** The earliest time a request to {@code origin} may leave: the last one's time plus the origin's delay. */
+    Instant sendAllowedAt(Origin origin) {
+        Host host = hosts.get(origin);
+        if (host == null || host.lastSend == null) {
+            return Instant.EPOCH;
+        }
+        return host.lastSend.plus(delayOf(host));
+    }
+
+    /** A request to {@code origin} leaves now. */
+    void sent(Origin origin, Instant now) {
+        host(origin).lastSend = now;
+    }
+
+    /** True when no origin has a delay: requests need no spacing at all. */
+    boolean noDelays() {
+        if (!runDelay.isZero()) {
+            return false;
+        }
+        for (Host host : hosts.values()) {
+            if (!host.delay.isZero()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Duration delayOf(Host host) {
+        return host.delay.compareTo(runDelay) > 0 ? host.delay : runDelay;
     }
 
     /** True while {@code origin} has as many leases out as it may have. */

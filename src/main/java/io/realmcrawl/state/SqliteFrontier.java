@@ -41,6 +41,8 @@ final class SqliteFrontier implements Frontier {
     /** The leases that count against their origin's limit: those of {@link #lease}, not of {@link #claim}. */
     private final Set<URI> holdingSlot = new HashSet<>();
     private final SeenCache seen = new SeenCache(SeenCache.DEFAULT_CAPACITY);
+    /** True once some origin has a delay: only then does {@link #awaitTurn} take the lock. */
+    private volatile boolean spaced;
     private long seq;
     private int queuedInDb;
     private boolean stopped;
@@ -215,7 +217,26 @@ final class SqliteFrontier implements Frontier {
     public void limitHosts(int connectionsPerHost, Duration delay) {
         synchronized (db) {
             hosts.limit(connectionsPerHost, delay);
+            spaced = !hosts.noDelays();
             db.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean awaitTurn(Origin origin) throws InterruptedException {
+        if (!spaced) {
+            return true; // no delay anywhere (the default): no lock taken per request
+        }
+        synchronized (db) {
+            for (Instant now = clock.instant(); !stopped; now = clock.instant()) {
+                long millis = Duration.between(now, hosts.sendAllowedAt(origin)).toMillis();
+                if (millis <= 0) {
+                    hosts.sent(origin, now);
+                    return true;
+                }
+                db.wait(millis);
+            }
+            return false;
         }
     }
 
@@ -238,6 +259,7 @@ final class SqliteFrontier implements Frontier {
             } catch (SQLException e) {
                 throw db.uncheckedFailure(e);
             }
+            spaced = !hosts.noDelays();
             db.notifyAll(); // a shorter delay may let a waiter go sooner
         }
     }

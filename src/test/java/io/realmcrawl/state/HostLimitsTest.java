@@ -128,6 +128,55 @@ class HostLimitsTest {
     }
 
     @Test
+    void requestsLeaveADelayedOriginAtLeastTheDelayApartHoweverLateTheirLeases() throws Exception {
+        f.limitHosts(4, Duration.ofMillis(150));
+        Origin origin = Origin.of(url("/"));
+        // Two workers whose leases were spaced, but whose requests are ready at the same moment
+        // (the first one's worker was held up between its lease and its request).
+        long start = System.nanoTime();
+        assertTrue(f.awaitTurn(origin));
+        long first = System.nanoTime();
+        assertTrue(f.awaitTurn(origin));
+        long second = System.nanoTime();
+
+        assertTrue((first - start) / 1_000_000 < 100, "the first request leaves at once");
+        assertTrue((second - first) / 1_000_000 >= 145, "the second waits the delay: " + (second - first) / 1_000_000);
+        long other = System.nanoTime();
+        f.awaitTurn(Origin.parse("http://other.test"));
+        assertTrue((System.nanoTime() - other) / 1_000_000 < 100, "another origin does not wait");
+    }
+
+    @Test
+    void requestsLeaveAtOnceWhenNoOriginHasADelay() throws Exception {
+        f.limitHosts(4, Duration.ZERO);
+        Origin origin = Origin.of(url("/"));
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            f.awaitTurn(origin);
+        }
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 100);
+    }
+
+    @Test
+    void aRequestWaitingForItsTurnDoesNotLeaveOnceTheFrontierStops() throws Exception {
+        f.limitHosts(4, Duration.ofMinutes(5));
+        Origin origin = Origin.of(url("/"));
+        f.awaitTurn(origin);
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.awaitTurn(origin);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, threads);
+        assertWaits(second);
+
+        f.stop();
+
+        assertFalse(second.get(5, TimeUnit.SECONDS), "the waiting request must not leave");
+    }
+
+    @Test
     void originsOwnLongerDelayWinsOverTheRunDelay() throws Exception {
         f.limitHosts(4, Duration.ofMillis(10));
         f.setHostDelay(Origin.of(url("/")), Duration.ofMillis(200));
