@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        SqliteLibrary.prepare();
         System.exit(run(args));
     }
 

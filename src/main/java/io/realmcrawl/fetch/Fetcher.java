@@ -1,5 +1,6 @@
 package io.realmcrawl.fetch;
 
+import io.realmcrawl.config.TlsSettings;
 import io.realmcrawl.config.TrustFileException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,10 +8,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -45,17 +43,15 @@ public final class Fetcher implements Closeable {
     private final CloseableHttpClient client;
     private final BasicCookieStore cookies = new BasicCookieStore();
     private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "page-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PageDeadlines deadlines = new PageDeadlines();
+    private final TlsSocketStrategy tls;
 
     /**
      * @param interceptors adds the crawl's exec interceptors (realm auth) to the builder
      */
     public Fetcher(FetchSettings settings, Consumer<HttpClientBuilder> interceptors) {
         this.settings = settings;
+        this.tls = tlsStrategy(settings);
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -64,11 +60,14 @@ public final class Fetcher implements Closeable {
                                 .build())
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
-                        .setTlsSocketStrategy(tlsStrategy(settings))
+                        .setTlsSocketStrategy(tls)
                         .setConnectionFactory(WireLimits.connectionFactory())
                         .build())
                 .disableRedirectHandling()
                 .disableAuthCaching()
+                // No per-user connections: there are no client certificates or NTLM logins to
+                // keep apart, and the lookup of the user of each connection runs per request.
+                .disableConnectionState()
                 .setRetryStrategy(new StaleConnectionRetry())
                 .setUserAgent(settings.userAgent())
                 .setDefaultCookieStore(cookies)
@@ -102,8 +101,7 @@ public final class Fetcher implements Closeable {
         validators.lastModified().ifPresent(date -> get.setHeader("If-Modified-Since", date));
         inFlight.add(get);
         long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
-        ScheduledFuture<?> alarm = deadlines.schedule(get::cancel, settings.pageTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alarm = deadlines.arm(settings.pageTimeout(), get::cancel);
         HttpClientContext context = HttpClientContext.create();
         try {
             ClassicHttpResponse response = client.executeOpen(null, get, context);
@@ -135,16 +133,38 @@ public final class Fetcher implements Closeable {
         inFlight.forEach(HttpGet::cancel);
     }
 
+    /** Alarms of requests in flight; a closed response leaves none behind. */
+    int pendingDeadlines() {
+        return deadlines.armed();
+    }
+
+    /** Whether a connection has needed TLS yet (with only the JDK's CAs, its set-up waits for one). */
+    boolean tlsReady() {
+        return !(tls instanceof OnDemandTls onDemand) || onDemand.isBuilt();
+    }
+
     @Override
     public void close() throws IOException {
-        deadlines.shutdownNow();
+        deadlines.close();
         client.close();
     }
 
-    /** The TLS strategy; a CA file that became unusable since the config was read is a bad setting. */
+    /**
+     * The TLS strategy. With the JDK's CAs only, it is built by the first https connection; private
+     * CAs and --insecure are set up now, so that a CA file that became unusable since the config was
+     * read is a bad setting reported at start, and the insecure warning comes first.
+     */
     private static TlsSocketStrategy tlsStrategy(FetchSettings settings) {
+        TlsSettings tls = settings.tls();
+        if (tls.caCerts().isEmpty() && tls.truststore().isEmpty() && !tls.insecure()) {
+            return new OnDemandTls(() -> strategy(tls));
+        }
+        return strategy(tls);
+    }
+
+    private static TlsSocketStrategy strategy(TlsSettings tls) {
         try {
-            return TrustMaterial.strategy(settings.tls());
+            return TrustMaterial.strategy(tls);
         } catch (TrustFileException e) {
             throw new IllegalArgumentException("TLS CA certificate " + e.getMessage(), e);
         }

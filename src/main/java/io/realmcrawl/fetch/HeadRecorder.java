@@ -2,7 +2,6 @@ package io.realmcrawl.fetch;
 
 import io.realmcrawl.fetch.ResponseHead.Header;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -30,10 +29,13 @@ final class HeadRecorder implements ExecChainHandler {
 
     private static ResponseHead headOf(ClassicHttpResponse response) {
         ProtocolVersion version = response.getVersion() == null ? HttpVersion.HTTP_1_1 : response.getVersion();
-        List<Header> headers = new ArrayList<>();
-        for (org.apache.hc.core5.http.Header h : response.getHeaders()) {
-            headers.add(new Header(h.getName(), h.getValue() == null ? "" : h.getValue()));
+        org.apache.hc.core5.http.Header[] received = response.getHeaders();
+        Header[] headers = new Header[received.length];
+        for (int i = 0; i < received.length; i++) {
+            String value = received[i].getValue();
+            headers[i] = new Header(received[i].getName(), value == null ? "" : value);
         }
-        return new ResponseHead(version.toString(), response.getCode(), response.getReasonPhrase(), headers);
+        // List.of is immutable already, so the record's List.copyOf keeps it instead of copying again
+        return new ResponseHead(version.toString(), response.getCode(), response.getReasonPhrase(), List.of(headers));
     }
 }

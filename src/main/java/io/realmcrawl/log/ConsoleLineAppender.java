@@ -6,7 +6,7 @@ import ch.qos.logback.core.ConsoleAppender;
 
 /**
  * Logback's console appender that writes each log line above the live progress line (see
- * {@link StatusLine}) instead of through it; wired in logback.xml.
+ * {@link StatusLine}) instead of through it; wired by {@link LogSetup}.
  *
  * <p>It can also show less than the loggers log: off a terminal (cron), INFO lines go only to a
  * {@code --log-file}, and stderr carries warnings, errors and the final summary.

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where log lines go and in which format: stderr always (as logback.xml sets it up), plus a
+ * Where log lines go and in which format: stderr always (as {@link LogSetup} sets it up), plus a
  * size-rotated file with {@code --log-file}; text or one JSON object per line
  * ({@code --log-format json}). Both formats pass every line through {@link Redaction}.
  *
@@ -29,7 +29,7 @@ public final class LogOutput {
     public static final int KEPT = 5;
     static final String STDERR = "STDERR";
     static final String FILE = "FILE";
-    /** The text layout, as logback.xml's, with the date: a file outlives the day. */
+    /** The text layout, as stderr's, with the date: a file outlives the day. */
     static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %rmsg%n%rex";
     static final String STDERR_PATTERN = "%d{HH:mm:ss.SSS} %-5level %rmsg%n%rex{short}";
 
@@ -38,7 +38,7 @@ public final class LogOutput {
         TEXT, JSON
     }
 
-    /** What stderr's appender writes now: logback.xml starts it as text. */
+    /** What stderr's appender writes now: LogSetup starts it as text. */
     private static Format stderrFormat = Format.TEXT;
 
     private LogOutput() {

@@ -3,7 +3,7 @@ package io.realmcrawl.log;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
-/** Logback's {@code %msg} with credential header values redacted; wired in logback.xml as {@code %rmsg}. */
+/** Logback's {@code %msg} with credential header values redacted; wired by {@link LogSetup} as {@code %rmsg}. */
 public final class RedactedMessageConverter extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {

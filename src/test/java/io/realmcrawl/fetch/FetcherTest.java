@@ -2,6 +2,7 @@ package io.realmcrawl.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,44 @@ class FetcherTest {
             assertEquals("/elsewhere", r.head().first("Location").orElseThrow());
         }
         assertTrue(site.requests("/elsewhere").isEmpty());
+    }
+
+    @Test
+    void aClosedResponseLeavesNoPageAlarmQueued() throws Exception {
+        site = LoopbackSite.builder().html("/a", "a").start();
+        Fetcher f = fetcher(Duration.ofMinutes(2), 1_000);
+
+        for (int i = 0; i < 3; i++) {
+            try (FetchResponse r = f.open(site.url("/a"))) {
+                r.body().readAllBytes();
+                assertEquals(1, f.pendingDeadlines(), "the request in flight has its alarm");
+            }
+        }
+
+        assertEquals(0, f.pendingDeadlines(), "alarms of finished pages are not kept for the page timeout");
+    }
+
+    @Test
+    void plainHttpNeverSetsUpTls() throws Exception {
+        site = LoopbackSite.builder().html("/a", "a").start();
+        Fetcher f = fetcher(Duration.ofSeconds(10), 1_000);
+
+        try (FetchResponse r = f.open(site.url("/a"))) {
+            assertEquals(200, r.head().status());
+        }
+
+        assertFalse(f.tlsReady(), "no TLS context for a crawl of http URLs");
+    }
+
+    @Test
+    void theFirstHttpsConnectionSetsUpTlsWithTheJdksCas() {
+        site = TlsSite.builder(TlsSite.Cert.VALID).html("/a", "a").start();
+        Fetcher f = fetcher(Duration.ofSeconds(10), 1_000);
+
+        FetchException e = assertThrows(FetchException.class, () -> f.open(site.url("/a")).close());
+
+        assertTrue(f.tlsReady());
+        assertEquals(FetchException.Kind.TLS, e.kind(), "the test CA is not among the JDK's: " + e.getMessage());
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * What stderr shows of the log, through the console appender logback.xml wires: everything on a
+ * What stderr shows of the log, through the console appender LogSetup wires: everything on a
  * terminal, warnings and errors off one.
  */
 class ConsoleLineAppenderTest {
