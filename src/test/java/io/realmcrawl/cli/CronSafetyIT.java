@@ -217,7 +217,9 @@ class CronSafetyIT {
 
     @Test
     void maxDurationStopsWithStateSavedAndTheNextRunContinues() throws Exception {
-        PagedSite pages = new PagedSite(4, 50, "/docs/");
+        // 406 pages at 40 ms a response, two at a time: at least 8 s of crawling, so that a 3 s run
+        // cannot finish them all however fast the crawler starts.
+        PagedSite pages = new PagedSite(4, 100, "/docs/");
         try (LoopbackSite site = pages.builder().delay(Duration.ofMillis(40)).start()) {
             MirrorFolder out = new MirrorFolder(tmp.resolve("out"), site.port());
             List<String> command = crawl(site, pages, out, "--concurrency", "2", "--max-duration", "3s");
