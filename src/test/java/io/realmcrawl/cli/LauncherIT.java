@@ -115,6 +115,23 @@ class LauncherIT {
     }
 
     @Test
+    void aCacheFolderOthersMayWriteIsNotTrustedWithCode() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path folder = Files.createDirectories(cache.resolve("realmcrawl"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path planted = Files.createDirectories(folder.resolve(build() + ".lib")).resolve("libsqlitejdbc.so");
+        Files.writeString(planted, "not a library: planted by another user of the machine");
+
+        Run run = crawl(cache);
+
+        assertEquals(0, run.code(), run.output());
+        assertFalse(run.libraries().contains(planted.toString()), "the planted library was loaded:\n" + run.libraries());
+        assertTrue(run.libraries().matches("(?s).*Loaded library \\S*/sqlite-[^/\\s]*libsqlitejdbc\\.so.*"),
+                "sqlite-jdbc's own copy instead:\n" + run.libraries());
+        assertFalse(Files.exists(folder.resolve(build() + ".jsa")), "no class archive written there either");
+    }
+
+    @Test
     void theFirstCrawlOfANewJarBuildDropsWhatTheCacheHeldForEarlierBuilds() throws Exception {
         Path cache = tmp.resolve("cache");
         Path folder = Files.createDirectories(cache.resolve("realmcrawl"));
