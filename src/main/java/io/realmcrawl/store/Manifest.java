@@ -1,7 +1,7 @@
 package io.realmcrawl.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,11 +31,13 @@ import java.nio.file.StandardOpenOption;
 public final class Manifest implements Closeable {
 
     static final String FILE_NAME = "manifest.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path path;
     private final Path temp;
     private final Writer writer;
+    /** Streams each line's fields straight into the writer: no tree and no String per line. */
+    private final JsonGenerator json;
     private boolean closed;
     private long lines;
 
@@ -43,6 +45,9 @@ public final class Manifest implements Closeable {
         this.path = path;
         this.temp = AtomicFiles.newTempFile(path.getParent());
         this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        this.json = JSON.createGenerator(writer).setRootValueSeparator(null);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // a flush per line would be a write(2) per line
     }
 
     /** A new manifest in {@code root} (created if missing); it replaces the old one on close. */
@@ -55,7 +60,8 @@ public final class Manifest implements Closeable {
         if (closed) {
             throw new IllegalStateException("manifest " + path + " is closed; append before close()");
         }
-        writer.write(JSON.writeValueAsString(toJson(entry)));
+        write(entry);
+        json.flush(); // into the buffered writer, so that the line ends after the object
         writer.write('\n');
         lines++;
     }
@@ -67,6 +73,7 @@ public final class Manifest implements Closeable {
             return;
         }
         closed = true;
+        json.close();
         writer.close();
         if (lines == 0) {
             Files.deleteIfExists(temp);
@@ -75,18 +82,29 @@ public final class Manifest implements Closeable {
         }
     }
 
-    static ObjectNode toJson(ManifestEntry e) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("url", e.url().toString());
+    private void write(ManifestEntry e) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("url", e.url().toString());
         if (e.status() != 0) {
-            line.put("status", e.status());
+            json.writeNumberField("status", e.status());
         }
-        e.file().ifPresent(file -> line.put("file", file).put("size", e.size()));
-        e.contentType().ifPresent(type -> line.put("content_type", type));
-        e.checksum().ifPresent(sum -> line.put(sum.algorithm().label(), sum.hex()));
-        line.put("fetched_at", e.fetchedAt().toString());
-        e.error().ifPresent(error -> line.put("error", error));
-        e.redirectTo().ifPresent(to -> line.put("redirect_to", to.toString()));
-        return line;
+        if (e.file().isPresent()) {
+            json.writeStringField("file", e.file().get());
+            json.writeNumberField("size", e.size());
+        }
+        if (e.contentType().isPresent()) {
+            json.writeStringField("content_type", e.contentType().get());
+        }
+        if (e.checksum().isPresent()) {
+            json.writeStringField(e.checksum().get().algorithm().label(), e.checksum().get().hex());
+        }
+        json.writeStringField("fetched_at", e.fetchedAt().toString());
+        if (e.error().isPresent()) {
+            json.writeStringField("error", e.error().get());
+        }
+        if (e.redirectTo().isPresent()) {
+            json.writeStringField("redirect_to", e.redirectTo().get().toString());
+        }
+        json.writeEndObject();
     }
 }
