@@ -4,14 +4,12 @@ import io.realmcrawl.extract.Link;
 import io.realmcrawl.extract.LinkExtractor;
 import io.realmcrawl.extract.ParseLimits;
 import io.realmcrawl.fetch.ResponseHead;
-import io.realmcrawl.store.Mirror;
-import io.realmcrawl.store.SavedPage;
+import io.realmcrawl.store.ReceivedBody;
 import io.realmcrawl.store.StoredPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the links of a page from its file on disk, whether just saved or kept from an earlier run
- * (a 304 still has links to follow). HTML pages and CSS style sheets are read, nothing else; the
+ * Finds the links of a page, whether just saved (its body as received, held in memory when small)
+ * or kept from an earlier run (its file on disk: a 304 still has links to follow). HTML pages and CSS style sheets are read, nothing else; the
  * original body is read when the page's links were converted.
  */
 final class Links {
@@ -33,13 +31,18 @@ final class Links {
     private Links() {
     }
 
-    static List<URI> ofSaved(Mirror mirror, SavedPage page, ResponseHead head, URI url, ParseLimits limits)
-            throws IOException {
-        return extract(mirror.body(page.file()), head, url, limits);
+    /** The links of a body just saved, read again from memory when the mirror held it, else from its file. */
+    static List<URI> ofReceived(ReceivedBody body, ResponseHead head, URI url, ParseLimits limits) throws IOException {
+        return extract(body::open, head, url, limits);
     }
 
     static List<URI> ofStored(StoredPage stored, URI url, ParseLimits limits) throws IOException {
-        return extract(stored.path(), stored.head(), url, limits);
+        return extract(() -> Files.newInputStream(stored.path()), stored.head(), url, limits);
+    }
+
+    /** Opens a body only when its type has links to find. */
+    private interface Body {
+        InputStream open() throws IOException;
     }
 
     /** The links of a response body read straight from the network (the dry run saves nothing). */
@@ -53,12 +56,12 @@ final class Links {
     }
 
     /** The links of an HTML page or a CSS style sheet; nothing for other types. */
-    private static List<URI> extract(Path file, ResponseHead head, URI url, ParseLimits limits) throws IOException {
+    private static List<URI> extract(Body body, ResponseHead head, URI url, ParseLimits limits) throws IOException {
         boolean html = isHtml(url, head);
         if (!html && !isStyleSheet(url, head)) {
             return List.of();
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = body.open()) {
             List<Link> links = html ? EXTRACTOR.links(in, charsetOf(head), url, limits)
                     : EXTRACTOR.styleSheetLinks(in, charsetOf(head), url);
             return links.stream().map(Link::url).toList();

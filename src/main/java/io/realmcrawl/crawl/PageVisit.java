@@ -19,6 +19,7 @@ import io.realmcrawl.scope.UrlNormalizer;
 import io.realmcrawl.state.Frontier;
 import io.realmcrawl.store.BodyRejectedException;
 import io.realmcrawl.store.Mirror;
+import io.realmcrawl.store.PageFiles;
 import io.realmcrawl.store.SavedPage;
 import io.realmcrawl.store.StoredPage;
 import java.io.IOException;
@@ -127,10 +128,12 @@ final class PageVisit {
     }
 
     private Outcome fetchOnce(URI url) {
+        PageFiles files;
         Optional<StoredPage> stored;
         FetchResponse response;
         try {
-            stored = mirror.stored(url);
+            files = mirror.files(url);
+            stored = mirror.stored(files);
             response = fetcher.open(url, stored.map(s -> Validators.of(s.head())).orElse(Validators.NONE));
         } catch (FetchException e) {
             return Failures.of(url, e);
@@ -138,7 +141,7 @@ final class PageVisit {
             return new Outcome.Failed(url, ErrorKind.FILE_IO, "cannot read the stored copy: " + e.getMessage());
         }
         try (response) {
-            return answer(url, response, stored);
+            return answer(files, response, stored);
         } catch (FetchException e) {
             return Failures.of(url, e);
         } catch (IOException e) {
@@ -146,7 +149,8 @@ final class PageVisit {
         }
     }
 
-    private Outcome answer(URI url, FetchResponse response, Optional<StoredPage> stored) throws IOException {
+    private Outcome answer(PageFiles files, FetchResponse response, Optional<StoredPage> stored) throws IOException {
+        URI url = files.url();
         ResponseHead head = response.head();
         int status = head.status();
         if (Links.isRedirect(status)) {
@@ -166,14 +170,15 @@ final class PageVisit {
             return new Outcome.AuthFailed(url, why);
         }
         if (status >= 200 && status < 300) {
-            SavedPage page;
+            Mirror.Saved saved;
             try {
-                page = mirror.save(url, head, response.body(), new LoginPageCheck(login, head));
+                saved = mirror.save(files, head, response.body(), new LoginPageCheck(login, head));
             } catch (BodyRejectedException e) {
                 return new Outcome.AuthFailed(url, e.reason());
             }
+            SavedPage page = saved.page();
             boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
-            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofSaved(mirror, page, head, url, parseLimits));
+            return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofReceived(saved.body(), head, url, parseLimits));
         }
         return new Outcome.HttpError(url, head, stored);
     }

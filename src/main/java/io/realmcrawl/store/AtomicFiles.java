@@ -4,6 +4,7 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,12 +24,22 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** A new empty {@code .~rc-<random>.tmp}; {@code ~} never occurs in a page's name, so it is never a page. */
-    static Path newTempFile(Path folder) throws IOException {
+    /** A new temporary file and the stream that writes it. */
+    record OpenTemp(Path path, OutputStream out) {
+    }
+
+    /**
+     * A new empty {@code .~rc-<random>.tmp}, open for writing; {@code ~} never occurs in a page's
+     * name, so it is never a page. Created by opening it ({@code CREATE_NEW}): one open(2) per
+     * file, where creating and then opening it took two.
+     */
+    static OpenTemp newTempFile(Path folder) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path temp = folder.resolve(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + TEMP_SUFFIX);
             try {
-                return Files.createFile(folder.resolve(TEMP_PREFIX + random + TEMP_SUFFIX));
+                return new OpenTemp(temp, Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 3) {
                     throw e;
@@ -43,12 +54,14 @@ final class AtomicFiles {
     }
 
     static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = newTempFile(target.getParent());
+        OpenTemp temp = newTempFile(target.getParent());
         try {
-            Files.write(temp, content, StandardOpenOption.WRITE);
-            Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
+            try (OutputStream out = temp.out()) {
+                out.write(content);
+            }
+            Files.move(temp.path(), target, ATOMIC_MOVE, REPLACE_EXISTING);
         } catch (Throwable t) {
-            discard(temp, t);
+            discard(temp.path(), t);
             throw t;
         }
     }

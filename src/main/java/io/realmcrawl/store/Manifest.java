@@ -2,14 +2,15 @@ package io.realmcrawl.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code OUTPUT/manifest.jsonl}: one JSON object per line for each URL of the crawl.
@@ -43,8 +44,9 @@ public final class Manifest implements Closeable {
 
     private Manifest(Path path) throws IOException {
         this.path = path;
-        this.temp = AtomicFiles.newTempFile(path.getParent());
-        this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        AtomicFiles.OpenTemp open = AtomicFiles.newTempFile(path.getParent());
+        this.temp = open.path();
+        this.writer = new BufferedWriter(new OutputStreamWriter(open.out(), StandardCharsets.UTF_8));
         this.json = JSON.createGenerator(writer).setRootValueSeparator(null);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // a flush per line would be a write(2) per line

@@ -7,6 +7,7 @@ import io.realmcrawl.fetch.ResponseHead;
 import io.realmcrawl.fetch.Validators;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.Optional;
  *
  * <p>The body is streamed into a temporary file {@code .~rc-<random>.tmp} in the page's folder
  * while its size and checksum ({@link ChecksumAlgorithm}) are computed and its bytes compared with
- * the copy on disk ({@link BodyCopy}); then the header file ({@code <page>.headers}, see
+ * the copy on disk ({@link BodyCopy}: a body of up to 256 KiB is gathered in memory and written
+ * at once, and handed back for its links to be found without reading the file); then the header file ({@code <page>.headers}, see
  * {@link UrlPathMapper} for names and {@code HeaderFile} for content) is written the same way, and
  * the page's temporary file is renamed over the page ({@code ATOMIC_MOVE}). If the body stream
  * throws (size cap, time limit, truncated body), the temporary file is deleted, the exception
@@ -82,27 +84,55 @@ public final class Mirror {
      * @throws BodyRejectedException when {@code check} refuses the body; nothing was written
      */
     public SavedPage save(URI url, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
-        Path relative = mapped(url);
-        Path page = root.resolve(relative);
-        Path headers = headersOf(page);
-        createFolders(url, page);
+        return save(files(url), head, body, check).page();
+    }
+
+    /** A saved page, and its body as received, to be read again for links (from memory when it was held). */
+    public record Saved(SavedPage page, ReceivedBody body) {
+    }
+
+    /**
+     * Same, for files already {@linkplain #files mapped}; also returns the body as received.
+     *
+     * @throws BodyRejectedException when {@code check} refuses the body; nothing was written
+     */
+    public Saved save(PageFiles files, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
+        Path page = files.page();
+        createFolders(files.url(), page);
         if (OnDisk.isFolder(page)) {
-            throw clash(url, page, page, "this is a folder (of pages below this URL) where the page's file must go");
+            throw clash(files.url(), page, page, "this is a folder (of pages below this URL) where the page's file must go");
         }
         Earlier earlier = earlier(page);
-        Path temp = AtomicFiles.newTempFile(page.getParent());
+        AtomicFiles.OpenTemp temp = AtomicFiles.newTempFile(page.getParent());
         try {
-            BodyCopy.Copied copied = BodyCopy.copy(body, temp, checksum, earlier.body());
-            Optional<String> rejected = check.reject(temp);
-            if (rejected.isPresent()) {
-                throw new BodyRejectedException(url, rejected.get());
+            BodyCopy.Copied copied;
+            try (OutputStream out = temp.out()) {
+                copied = BodyCopy.copy(body, out, checksum, earlier.body(), announcedSize(head));
             }
-            SavedPage.Write write = place(temp, copied, earlier, headers, head);
-            return new SavedPage(url, slashed(relative), slashed(root.relativize(headers)), copied.size(),
+            Optional<String> rejected = check.reject(temp.path());
+            if (rejected.isPresent()) {
+                throw new BodyRejectedException(files.url(), rejected.get());
+            }
+            SavedPage.Write write = place(temp.path(), copied, earlier, files.headers(), head);
+            SavedPage saved = new SavedPage(files.url(), files.file(), files.headersFile(), copied.size(),
                     copied.checksum(), write);
+            return new Saved(saved, copied.held().orElseGet(() -> ReceivedBody.inFile(body(page))));
         } catch (Throwable t) {
-            AtomicFiles.discard(temp, t);
+            AtomicFiles.discard(temp.path(), t);
             throw t;
+        }
+    }
+
+    /** The Content-Length, as a hint for the body's buffer; -1 when absent or not a number. */
+    private static long announcedSize(ResponseHead head) {
+        Optional<String> length = head.first("Content-Length");
+        if (length.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.get().trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -153,15 +183,30 @@ public final class Mirror {
      * there is none, or its header file is missing or unreadable as one.
      */
     public Optional<StoredPage> stored(URI url) throws IOException {
-        Path relative = mapped(url);
-        Path page = root.resolve(relative);
-        Path headers = headersOf(page);
+        return stored(files(url));
+    }
+
+    /** Same, for files already {@linkplain #files mapped}. */
+    public Optional<StoredPage> stored(PageFiles files) throws IOException {
+        Path page = files.page();
+        Path headers = files.headers();
         if (!OnDisk.isFile(page) || !OnDisk.isFileOrLinkToOne(headers)) {
             return Optional.empty();
         }
         Path body = body(page);
         return HeaderFile.parse(Files.readAllBytes(headers))
-                .map(head -> new StoredPage(url, slashed(relative), body, head));
+                .map(head -> new StoredPage(files.url(), files.file(), body, head));
+    }
+
+    /**
+     * Where the page of {@code url} and its header file go: map once per visit, then pass to
+     * {@link #stored(PageFiles)} and {@link #save(PageFiles, ResponseHead, InputStream, BodyCheck)}.
+     *
+     * @throws IOException when the URL's file name cannot be written in this system's file-name charset
+     */
+    public PageFiles files(URI url) throws IOException {
+        Path relative = mapped(url);
+        return new PageFiles(url, relative, root.resolve(relative));
     }
 
     /**
@@ -227,7 +272,7 @@ public final class Mirror {
         return AtomicFiles.removeLeftovers(root);
     }
 
-    private static Path headersOf(Path page) {
+    static Path headersOf(Path page) {
         return page.resolveSibling(page.getFileName() + HEADERS_SUFFIX);
     }
 

@@ -165,9 +165,9 @@ class BodyComparisonTest {
         return new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("ETag", etag), new Header("X-Seen", seen)));
     }
 
-    /** More than one 64 KiB chunk, so the comparison runs over several. */
+    /** More than a body held in memory, so it streams and the comparison runs over several chunks. */
     private static byte[] large(char c) {
-        byte[] bytes = new byte[200_000];
+        byte[] bytes = new byte[2 * BodyCopy.HELD + 12_345];
         Arrays.fill(bytes, (byte) c);
         return bytes;
     }

@@ -1,0 +1,46 @@
+package io.realmcrawl.store;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Where one URL's page and its header file go in the mirror ({@link Mirror#files}). Mapping a URL
+ * to its file takes decoding and escaping each segment, so a visit maps once and passes this to
+ * both {@link Mirror#stored(PageFiles)} and {@link Mirror#save(PageFiles, io.realmcrawl.fetch.ResponseHead,
+ * java.io.InputStream, BodyCheck)}.
+ */
+public final class PageFiles {
+    private final URI url;
+    private final String file;
+    private final Path page;
+    private final Path headers;
+
+    PageFiles(URI url, Path relative, Path page) {
+        this.url = url;
+        this.file = Mirror.slashed(relative);
+        this.page = page;
+        this.headers = Mirror.headersOf(page);
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** The page's file relative to the mirror's root, {@code /}-separated. */
+    public String file() {
+        return file;
+    }
+
+    Path page() {
+        return page;
+    }
+
+    Path headers() {
+        return headers;
+    }
+
+    /** The header file relative to the mirror's root, {@code /}-separated. */
+    String headersFile() {
+        return file + Mirror.HEADERS_SUFFIX;
+    }
+}
