@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -47,6 +48,11 @@ public final class Mirror {
     private final Path root;
     private final boolean keepSetCookie;
     private final ChecksumAlgorithm checksum;
+    /**
+     * False while no page of this mirror has an original kept (no {@code _originals} folder when
+     * opened, none handed out since): then each save and look-up skips the stat for one.
+     */
+    private volatile boolean originalsMayExist;
 
     /** A mirror in {@code root}, which is created if missing, with CRC32C checksums. */
     public Mirror(Path root) throws IOException {
@@ -61,6 +67,7 @@ public final class Mirror {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
         this.keepSetCookie = keepSetCookie;
         this.checksum = Objects.requireNonNull(checksum, "checksum");
+        this.originalsMayExist = Files.exists(this.root.resolve(ORIGINALS), LinkOption.NOFOLLOW_LINKS);
     }
 
     public Path root() {
@@ -98,12 +105,11 @@ public final class Mirror {
      */
     public Saved save(PageFiles files, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
         Path page = files.page();
-        createFolders(files.url(), page);
         if (OnDisk.isFolder(page)) {
             throw clash(files.url(), page, page, "this is a folder (of pages below this URL) where the page's file must go");
         }
         Earlier earlier = earlier(page);
-        AtomicFiles.OpenTemp temp = AtomicFiles.newTempFile(page.getParent());
+        AtomicFiles.OpenTemp temp = newTempFileBeside(files.url(), page);
         try {
             BodyCopy.Copied copied;
             try (OutputStream out = temp.out()) {
@@ -149,8 +155,31 @@ public final class Mirror {
     }
 
     private Earlier earlier(Path page) {
+        return new Earlier(page, OnDisk.isFile(page), original(page));
+    }
+
+    /** The original kept of a converted page, when there is one. */
+    private Optional<Path> original(Path page) {
+        if (!originalsMayExist) {
+            return Optional.empty();
+        }
         Path original = originalOf(page);
-        return new Earlier(page, OnDisk.isFile(page), OnDisk.isFile(original) ? Optional.of(original) : Optional.empty());
+        return OnDisk.isFile(original) ? Optional.of(original) : Optional.empty();
+    }
+
+    /**
+     * A temporary file in the page's folder, which is made first when missing. The folder is not
+     * looked at beforehand: it nearly always exists, and opening the file tells when it does not.
+     */
+    private AtomicFiles.OpenTemp newTempFileBeside(URI url, Path page) throws IOException {
+        try {
+            return AtomicFiles.newTempFile(page.getParent());
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (FileSystemException e) { // no such folder, or a file where one must be
+            createFolders(url, page);
+            return AtomicFiles.newTempFile(page.getParent());
+        }
     }
 
     /** A body equal to the earlier one keeps the page; a new body replaces it and drops the original. */
@@ -218,12 +247,12 @@ public final class Mirror {
     }
 
     private Path body(Path page) {
-        Path original = originalOf(page);
-        return OnDisk.isFile(original) ? original : page;
+        return original(page).orElse(page);
     }
 
-    /** Where the original body of a converted page is kept. */
+    /** Where the original body of a converted page is kept (to be written there). */
     public Path originalOf(String file) {
+        originalsMayExist = true;
         return originalOf(root.resolve(file));
     }
 

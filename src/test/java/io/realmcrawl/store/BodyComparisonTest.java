@@ -129,6 +129,26 @@ class BodyComparisonTest {
         assertFalse(Files.exists(original), "a new body drops the original");
     }
 
+    /** A later run opens a new mirror on pages an earlier run converted: their originals still count. */
+    @Test
+    void aMirrorOpenedOnConvertedPagesComparesThemByTheirOriginals() throws Exception {
+        byte[] received = "<a href='http://h/docs/b.html'>b</a>".getBytes(UTF_8);
+        save(received);
+        Path original = mirror.originalOf(FILE);
+        Files.createDirectories(original.getParent());
+        Files.write(original, received);
+        byte[] converted = "<a href='b.html'>b</a>".getBytes(UTF_8);
+        Files.write(out.resolve(FILE), converted);
+
+        Mirror reopened = new Mirror(out);
+
+        assertEquals(original, reopened.stored(PAGE).orElseThrow().path(), "the body as received is the original");
+        Mirror.Saved again = reopened.save(reopened.files(PAGE), head("\"e\"", "-"), new ByteArrayInputStream(received),
+                BodyCheck.ACCEPT_ALL);
+        assertEquals(SavedPage.Write.KEPT, again.page().write());
+        assertArrayEquals(converted, Files.readAllBytes(out.resolve(FILE)), "the converted page stays");
+    }
+
     @Test
     void aConvertedPageIsAChangeWhenTheBodyEqualsTheConvertedFileButNotTheOriginal() throws Exception {
         byte[] received = "<a href='http://h/docs/b.html'>b</a>".getBytes(UTF_8);
