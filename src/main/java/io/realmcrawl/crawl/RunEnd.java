@@ -63,11 +63,10 @@ final class RunEnd {
     }
 
     Map<String, List<String>> urlsByChange() throws IOException {
+        Map<Change, List<String>> found = state.urlsByChange(LISTED);
         Map<String, List<String>> urls = new LinkedHashMap<>();
         for (Change change : LISTED) {
-            List<String> list = new ArrayList<>();
-            state.forEachRecord(change, record -> list.add(record.url().toString()));
-            urls.put(change.name().toLowerCase(Locale.ROOT), list);
+            urls.put(change.name().toLowerCase(Locale.ROOT), found.get(change));
         }
         return urls;
     }
