@@ -107,6 +107,8 @@ final class Urls {
     record Queued(String url, int depth, long seq) {
     }
 
+    private static final Comparator<Queued> BY_SEQ = Comparator.comparingLong(Queued::seq);
+
     private final Db db;
 
     Urls(Db db) {
@@ -144,8 +146,6 @@ final class Urls {
         rows.sort(BY_SEQ);
         return rows;
     }
-
-    private static final Comparator<Queued> BY_SEQ = Comparator.comparingLong(Queued::seq);
 
     void requeue(URI url, int depth, long seq) throws SQLException {
         PreparedStatement s = db.prepare(REQUEUE);
