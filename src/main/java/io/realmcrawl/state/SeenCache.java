@@ -40,7 +40,7 @@ final class SeenCache {
 
     /** The URI of the seen URL {@code key}, parsed anew when it is not (or no longer) here. */
     URI uri(String key) {
-        URI url = seen.get(key);
+        URI url = seen.isEmpty() ? null : seen.get(key); // empty until this run discovers something
         return url != null ? url : URI.create(key);
     }
 }
