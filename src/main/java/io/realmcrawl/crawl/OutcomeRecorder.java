@@ -185,12 +185,32 @@ final class OutcomeRecorder {
                 Optional.empty(), Optional.empty(), Optional.empty(), Instant.now(), Change.FAILED, Optional.of(why));
     }
 
-    private static UrlRecord record(Frontier.Lease lease, ResponseHead head, Optional<String> file, long size,
-                                    Optional<String> checksum, Change change, Optional<String> detail) {
-        Validators validators = Validators.of(head);
-        return new UrlRecord(lease.url(), lease.depth(), head.status(), file, size,
-                head.first("Content-Type"), checksum, validators.etag(), validators.lastModified(), Instant.now(),
-                change, detail);
+    /**
+     * The record of a response: its Content-Type as {@link ResponseHead#first} reads it and its
+     * validators as {@link Validators#of} does (a blank one is none), found in one pass over the
+     * headers instead of three stream pipelines (once per URL; C1 inlines none of a pipeline).
+     */
+    static UrlRecord record(Frontier.Lease lease, ResponseHead head, Optional<String> file, long size,
+                            Optional<String> checksum, Change change, Optional<String> detail) {
+        String contentType = null;
+        String etag = null;
+        String lastModified = null;
+        for (ResponseHead.Header header : head.headers()) {
+            String name = header.name();
+            if (contentType == null && name.equalsIgnoreCase("Content-Type")) {
+                contentType = header.value();
+            } else if (etag == null && name.equalsIgnoreCase("ETag")) {
+                etag = header.value();
+            } else if (lastModified == null && name.equalsIgnoreCase("Last-Modified")) {
+                lastModified = header.value();
+            }
+        }
+        return new UrlRecord(lease.url(), lease.depth(), head.status(), file, size, Optional.ofNullable(contentType),
+                checksum, validator(etag), validator(lastModified), Instant.now(), change, detail);
+    }
+
+    private static Optional<String> validator(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** Queues an in-scope link unless it looks like a crawler trap (recorded with the rule that caught it). */

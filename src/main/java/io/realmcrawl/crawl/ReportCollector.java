@@ -22,7 +22,8 @@ final class ReportCollector {
 
     private final Instant started = Instant.now();
     private final Map<ErrorKind, Integer> errors = new EnumMap<>(ErrorKind.class);
-    private final Map<Change, Integer> changes = new EnumMap<>(Change.class);
+    /** URLs completed per {@link Change}, by ordinal: counted once per URL, so no boxing. */
+    private final int[] changes = new int[Change.values().length];
     private final Set<String> authFailures = new LinkedHashSet<>();
     private final List<String> listedErrors = new ArrayList<>();
     private int pagesSaved;
@@ -39,7 +40,7 @@ final class ReportCollector {
 
     /** Counts a URL completed in this run by what happened to its copy. */
     synchronized void count(Change change) {
-        changes.merge(change, 1, Integer::sum);
+        changes[change.ordinal()]++;
     }
 
     synchronized void redirect() {
@@ -73,14 +74,14 @@ final class ReportCollector {
 
     /** The counts so far, for the progress line. */
     synchronized Progress progress(int queued, String realm) {
-        int done = changes.values().stream().mapToInt(Integer::intValue).sum();
+        int done = java.util.Arrays.stream(changes).sum();
         int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
         return new Progress(realm, done, queued, bytesSaved, failed, seconds);
     }
 
     synchronized int changes(Change change) {
-        return changes.getOrDefault(change, 0);
+        return changes[change.ordinal()];
     }
 
     synchronized CrawlReport freeze(RunFacts run, int challengesAnswered, int leftInQueue,

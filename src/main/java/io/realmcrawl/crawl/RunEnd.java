@@ -81,10 +81,10 @@ final class RunEnd {
         if (listed != null) {
             return listed;
         }
-        Map<String, List<String>> urls = emptyLists();
+        Map<Change, List<String>> found = state.urlsByChange(LISTED);
+        Map<String, List<String>> urls = new LinkedHashMap<>();
         for (Change change : LISTED) {
-            List<String> list = urls.get(key(change));
-            state.forEachRecord(change, record -> list.add(record.url().toString()));
+            urls.put(key(change), found.get(change));
         }
         return urls;
     }

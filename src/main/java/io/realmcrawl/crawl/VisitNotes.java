@@ -4,8 +4,6 @@ import io.realmcrawl.auth.ProtectionSpace;
 import io.realmcrawl.auth.RealmAuth;
 import io.realmcrawl.scope.Origin;
 import io.realmcrawl.state.CrawlState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,6 +19,11 @@ final class VisitNotes {
     private final CrawlState state;
     private final RealmAuth auth;
     private volatile String lastRealm = "";
+    /** The last protection space named and its text: a crawl has one or a few, and each visit names one. */
+    private volatile Named named = new Named(null, "");
+
+    private record Named(ProtectionSpace space, String text) {
+    }
 
     VisitNotes(CrawlState state, RealmAuth auth) {
         this.state = state;
@@ -28,13 +31,20 @@ final class VisitNotes {
     }
 
     void visited(URI url, Duration took) {
-        Optional<String> realm = auth.spaceOf(url).map(ProtectionSpace::toString);
+        Optional<String> realm = auth.spaceOf(url).map(this::nameOf);
         lastRealm = realm.orElseGet(() -> Origin.of(url).toString());
-        try {
-            state.noteVisit(url, took, realm);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        state.noteVisit(url, took, realm);
+    }
+
+    /** {@code space.toString()}, built once per space rather than once per visit. */
+    private String nameOf(ProtectionSpace space) {
+        Named last = named;
+        if (last.space() == space) {
+            return last.text();
         }
+        String text = space.toString();
+        named = new Named(space, text);
+        return text;
     }
 
     /** The realm of the last visit, or its origin when no realm covers it. */

@@ -30,6 +30,7 @@ final class Completions {
 
     private final Db db;
     private final Urls urls;
+    private final PendingVisits visits;
     private final boolean batching;
     private final Object pendingLock = new Object();
     private final Object flushLock = new Object();
@@ -40,9 +41,10 @@ final class Completions {
     private boolean failureReported;
     private boolean closing;
 
-    Completions(Db db, boolean batching) {
+    Completions(Db db, PendingVisits visits, boolean batching) {
         this.db = db;
         this.urls = new Urls(db);
+        this.visits = visits;
         this.batching = batching;
         this.flusher = batching ? new Thread(this::runFlusher, "realmcrawl-state-flusher") : null;
         if (flusher != null) {
@@ -112,7 +114,7 @@ final class Completions {
         }
     }
 
-    /** Runs the listener, then writes and commits the batch as one transaction. */
+    /** Runs the listener, then writes and commits the batch (with the URLs' visit notes) as one transaction. */
     private void write(List<UrlRecord> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
@@ -121,7 +123,7 @@ final class Completions {
         synchronized (db) {
             try {
                 for (UrlRecord record : batch) {
-                    urls.complete(record);
+                    urls.complete(record, visits.take(record.url()));
                 }
                 db.commit();
             } catch (SQLException e) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -52,6 +54,7 @@ public final class CrawlState implements Closeable {
     private final Runs runs;
     private final Hosts hosts;
     private final Completions completions;
+    private final PendingVisits visits = new PendingVisits();
     private final boolean fsyncBatches;
     private RunInfo current;
     private SqliteFrontier frontier;
@@ -61,7 +64,7 @@ public final class CrawlState implements Closeable {
         this.urls = new Urls(db);
         this.runs = new Runs(db);
         this.hosts = new Hosts(db);
-        this.completions = new Completions(db, fsyncBatches);
+        this.completions = new Completions(db, visits, fsyncBatches);
         this.fsyncBatches = fsyncBatches;
     }
 
@@ -87,7 +90,7 @@ public final class CrawlState implements Closeable {
             try {
                 RunInfo run = runs.begin(now);
                 hosts.load();
-                frontier = SqliteFrontier.open(db, hosts, completions, run.generation(), !fsyncBatches,
+                frontier = SqliteFrontier.open(db, hosts, completions, visits, run.generation(), !fsyncBatches,
                         Clock.systemUTC());
                 current = run;
                 return run;
@@ -124,6 +127,7 @@ public final class CrawlState implements Closeable {
         completions.flush();
         synchronized (db) {
             try {
+                visits.writeRest(urls);
                 runs.end(current.id(), now, complete);
             } catch (SQLException e) {
                 throw db.failure(e);
@@ -151,6 +155,22 @@ public final class CrawlState implements Closeable {
         synchronized (db) {
             try {
                 urls.forEachDone(change, action);
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+    }
+
+    /**
+     * The URLs completed in the current generation with each of {@code changes}, in discovery
+     * order (the report's lists). Reads the URL texts only: cheaper than {@link #forEachRecord}
+     * when nothing else of the records is wanted.
+     */
+    public Map<Change, List<String>> urlsByChange(Collection<Change> changes) throws IOException {
+        completions.flush();
+        synchronized (db) {
+            try {
+                return urls.doneUrls(changes);
             } catch (SQLException e) {
                 throw db.failure(e);
             }
@@ -187,16 +207,13 @@ public final class CrawlState implements Closeable {
 
     /**
      * Notes how long the last fetch of {@code url} took and the protection space that answered it
-     * (for the report). Written now and committed with the next commit, normally the URL's own
-     * completion, so it costs no sync of its own.
+     * (for the report). Kept in memory and written by the URL's completion, in the same row update
+     * and commit; if the URL is requeued instead, or still leased when the run ends or the state
+     * closes, it is written then, on its own.
      */
-    public void noteVisit(URI url, java.time.Duration took, Optional<String> realm) throws IOException {
+    public void noteVisit(URI url, java.time.Duration took, Optional<String> realm) {
         synchronized (db) {
-            try {
-                urls.noteVisit(url, took.toMillis(), realm);
-            } catch (SQLException e) {
-                throw db.failure(e);
-            }
+            visits.put(url, took.toMillis(), realm);
         }
     }
 
@@ -225,6 +242,7 @@ public final class CrawlState implements Closeable {
         try {
             completions.close(true);
             synchronized (db) {
+                visits.writeRest(urls);
                 db.commit();
             }
         } catch (SQLException e) {
@@ -237,6 +255,7 @@ public final class CrawlState implements Closeable {
     /** Closes without committing anything, as {@code kill -9} would: for crash tests. */
     void abandon() throws IOException {
         completions.close(false);
+        visits.clear();
         db.close();
     }
 

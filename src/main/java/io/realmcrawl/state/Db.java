@@ -32,7 +32,12 @@ final class Db implements AutoCloseable {
     /** Opens {@code file} in WAL mode; {@code fullSync} makes each commit survive power loss. */
     static Db open(Path file, boolean fullSync) throws IOException {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            // Off: otherwise sqlite-jdbc matches every update's SQL against a pattern and runs an
+            // extra "SELECT last_insert_rowid()" after each INSERT (one per discovered URL) for a
+            // getGeneratedKeys() nobody calls (Runs asks for the run's id itself).
+            config.setGetGeneratedKeys(false);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("PRAGMA journal_mode = WAL");

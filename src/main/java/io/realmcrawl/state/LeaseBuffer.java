@@ -23,10 +23,9 @@ final class LeaseBuffer {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    void add(List<Urls.Queued> rows) {
-        for (Urls.Queued row : rows) {
-            entries.add(new Entry(new Frontier.Lease(row.url(), row.depth()), Origin.of(row.url())));
-        }
+    /** Adds a URL at the end: the rows of one refill come in seq order. */
+    void add(URI url, int depth) {
+        entries.add(new Entry(new Frontier.Lease(url, depth), Origin.of(url)));
     }
 
     /** Removes and returns the first entry that {@code hosts} allows at {@code now}; marks its origin leased. */

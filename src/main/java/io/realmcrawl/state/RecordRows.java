@@ -5,14 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Maps a {@link UrlRecord} to the record columns of the {@code urls} table and back.
  *
- * <p>Instants are stored as ISO-8601 text and changes by name, so that the file reads well in
- * the {@code sqlite3} tool.
+ * <p>Instants are stored as ISO-8601 text ({@link InstantText}) and changes by name, so that the
+ * file reads well in the {@code sqlite3} tool.
  */
 final class RecordRows {
 
@@ -28,7 +27,7 @@ final class RecordRows {
         text(s, 5, r.checksum());
         text(s, 6, r.etag());
         text(s, 7, r.lastModified());
-        s.setString(8, r.fetchedAt().toString());
+        s.setString(8, InstantText.format(r.fetchedAt()));
         s.setString(9, r.change().name());
         text(s, 10, r.detail());
     }
@@ -36,7 +35,7 @@ final class RecordRows {
     /** Reads the columns url, depth, status, file, size, content_type, checksum, etag, last_modified, fetched_at, change, detail. */
     static UrlRecord read(ResultSet r) throws SQLException {
         return new UrlRecord(URI.create(r.getString(1)), r.getInt(2), r.getInt(3), text(r, 4), r.getLong(5),
-                text(r, 6), text(r, 7), text(r, 8), text(r, 9), Instant.parse(r.getString(10)),
+                text(r, 6), text(r, 7), text(r, 8), text(r, 9), InstantText.parse(r.getString(10)),
                 Change.valueOf(r.getString(11)), text(r, 12));
     }
 

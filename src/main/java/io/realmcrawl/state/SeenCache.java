@@ -1,7 +1,8 @@
 package io.realmcrawl.state;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * URLs known to be seen in the current generation, so that the links every page of a site
@@ -9,26 +10,37 @@ import java.util.Set;
  * kept — a URL never becomes unseen within a generation — so a miss just asks the database.
  * Bounded: when full it starts over, which costs some misses, never memory.
  *
+ * <p>Each URL's text maps to the {@link URI} it was discovered as, so that leasing it later
+ * hands out that same object instead of parsing the text read back from the database (the
+ * same memory as a set of the texts: a {@code HashSet} is a {@code HashMap} inside).
+ *
  * <p>Thread-safety: callers hold the frontier's monitor.
  */
 final class SeenCache {
     static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
-    private final Set<String> seen = new HashSet<>();
+    private final Map<String, URI> seen = new HashMap<>();
 
     SeenCache(int capacity) {
         this.capacity = capacity;
     }
 
     boolean contains(String url) {
-        return seen.contains(url);
+        return seen.containsKey(url);
     }
 
-    void add(String url) {
+    /** Remembers {@code url}, whose text is {@code key}. */
+    void add(String key, URI url) {
         if (seen.size() >= capacity) {
             seen.clear();
         }
-        seen.add(url);
+        seen.put(key, url);
+    }
+
+    /** The URI of the seen URL {@code key}, parsed anew when it is not (or no longer) here. */
+    URI uri(String key) {
+        URI url = seen.isEmpty() ? null : seen.get(key); // empty until this run discovers something
+        return url != null ? url : URI.create(key);
     }
 }

@@ -33,6 +33,7 @@ final class SqliteFrontier implements Frontier {
     private final Urls urls;
     private final Hosts hosts;
     private final Completions completions;
+    private final PendingVisits visits;
     private final long generation;
     private final boolean commitOnRefill;
     private final Clock clock;
@@ -47,22 +48,23 @@ final class SqliteFrontier implements Frontier {
     private int queuedInDb;
     private boolean stopped;
 
-    private SqliteFrontier(Db db, Urls urls, Hosts hosts, Completions completions, long generation,
-                           boolean commitOnRefill, Clock clock) {
+    private SqliteFrontier(Db db, Urls urls, Hosts hosts, Completions completions, PendingVisits visits,
+                           long generation, boolean commitOnRefill, Clock clock) {
         this.db = db;
         this.urls = urls;
         this.hosts = hosts;
         this.completions = completions;
+        this.visits = visits;
         this.generation = generation;
         this.commitOnRefill = commitOnRefill;
         this.clock = clock;
     }
 
     /** The frontier of {@code generation}, continuing the queue found in the database. Caller holds the monitor. */
-    static SqliteFrontier open(Db db, Hosts hosts, Completions completions, long generation, boolean commitOnRefill,
-                               Clock clock) throws SQLException {
+    static SqliteFrontier open(Db db, Hosts hosts, Completions completions, PendingVisits visits, long generation,
+                               boolean commitOnRefill, Clock clock) throws SQLException {
         Urls urls = new Urls(db);
-        SqliteFrontier f = new SqliteFrontier(db, urls, hosts, completions, generation, commitOnRefill, clock);
+        SqliteFrontier f = new SqliteFrontier(db, urls, hosts, completions, visits, generation, commitOnRefill, clock);
         f.seq = urls.maxSeq();
         f.queuedInDb = urls.countQueued();
         return f;
@@ -71,15 +73,15 @@ final class SqliteFrontier implements Frontier {
     /** Still queues after {@link #stop}: a page completed after a stop must not lose its links on resume. */
     @Override
     public boolean discover(URI url, int depth) {
-        Origin.of(url);
         String key = url.toString();
         synchronized (db) {
             if (seen.contains(key)) {
-                return false;
+                return false; // checked when it was first seen
             }
+            Origin.of(url); // refuses a URL that is not http(s)
             try {
                 boolean queued = urls.discover(url, depth, seq + 1, generation);
-                seen.add(key);
+                seen.add(key, url);
                 if (!queued) {
                     return false;
                 }
@@ -95,11 +97,12 @@ final class SqliteFrontier implements Frontier {
 
     @Override
     public boolean claim(URI url, int depth) {
-        Origin.of(url);
+        String key = url.toString();
         synchronized (db) {
-            if (seen.contains(url.toString())) {
+            if (seen.contains(key)) {
                 return false;
             }
+            Origin.of(url); // refuses a URL that is not http(s)
             try {
                 if (!urls.claim(url, depth, seq + 1, generation)) {
                     return false;
@@ -107,7 +110,7 @@ final class SqliteFrontier implements Frontier {
             } catch (SQLException e) {
                 throw db.uncheckedFailure(e);
             }
-            seen.add(url.toString());
+            seen.add(key, url);
             seq++;
             leased.add(url);
             return true;
@@ -148,7 +151,9 @@ final class SqliteFrontier implements Frontier {
         try {
             List<Urls.Queued> rows = urls.takeQueued(REFILL);
             queuedInDb = rows.isEmpty() ? 0 : queuedInDb - rows.size();
-            buffer.add(rows);
+            for (Urls.Queued row : rows) {
+                buffer.add(seen.uri(row.url()), row.depth());
+            }
             if (commitOnRefill) {
                 db.commit();
             }
@@ -204,6 +209,7 @@ final class SqliteFrontier implements Frontier {
             }
             try {
                 urls.requeue(lease.url(), lease.depth(), ++seq);
+                visits.writeNow(lease.url(), urls);
             } catch (SQLException e) {
                 throw db.uncheckedFailure(e);
             }

@@ -4,8 +4,14 @@ import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,13 +41,14 @@ final class Urls {
                     attempts = urls.attempts + 1
                 WHERE urls.state = 'idle'""";
 
-    private static final String NEXT_QUEUED = """
-            SELECT url, depth FROM urls
-            WHERE state = 'queued'
-            ORDER BY seq
-            LIMIT ?""";
-
-    private static final String MARK_LEASED = "UPDATE urls SET state = 'leased', attempts = attempts + 1 WHERE url = ?";
+    /**
+     * Marks the next queued rows by seq leased and returns them, in one statement: RETURNING's
+     * rows come in no promised order, so the caller sorts them by seq.
+     */
+    private static final String TAKE_QUEUED = """
+            UPDATE urls SET state = 'leased', attempts = attempts + 1
+            WHERE rowid IN (SELECT rowid FROM urls WHERE state = 'queued' ORDER BY seq LIMIT ?)
+            RETURNING url, depth, seq""";
 
     /** Gives back a row that was buffered for leasing but never handed out. */
     private static final String UNLEASE = "UPDATE urls SET state = 'queued', attempts = attempts - 1 WHERE url = ?";
@@ -57,7 +64,8 @@ final class Urls {
             UPDATE urls
             SET state = 'done', status = ?1, file = ?2, size = ?3, content_type = ?4,
                 checksum = coalesce(?5, CASE WHEN ?1 = 304 THEN checksum END), etag = ?6,
-                last_modified = ?7, fetched_at = ?8, change = ?9, detail = ?10
+                last_modified = ?7, fetched_at = ?8, change = ?9, detail = ?10,
+                duration_ms = coalesce(?12, duration_ms), realm = CASE WHEN ?12 IS NULL THEN realm ELSE ?13 END
             WHERE url = ?11""";
 
     /** Schema 2: how long the URL's last fetch took and which protection space answered it. */
@@ -89,14 +97,17 @@ final class Urls {
             SELECT %s FROM urls
             WHERE state = ? AND fetched_at IS NOT NULL
             ORDER BY seq""".formatted(RECORD_COLUMNS);
+    private static final String DONE_URLS = "SELECT url, change FROM urls WHERE state = 'done' ORDER BY seq";
     private static final String DONE_WITH_CHANGE = """
             SELECT %s FROM urls
             WHERE state = 'done' AND change = ?
             ORDER BY seq""".formatted(RECORD_COLUMNS);
 
     /** A queued row read for the lease buffer. */
-    record Queued(URI url, int depth) {
+    record Queued(String url, int depth, long seq) {
     }
+
+    private static final Comparator<Queued> BY_SEQ = Comparator.comparingLong(Queued::seq);
 
     private final Db db;
 
@@ -122,17 +133,17 @@ final class Urls {
         return s.executeUpdate() == 1;
     }
 
-    /** Reads the next {@code limit} queued rows by seq and marks them leased. */
+    /** Marks the next {@code limit} queued rows by seq leased and returns them in that order. */
     List<Queued> takeQueued(int limit) throws SQLException {
         List<Queued> rows = new ArrayList<>(limit);
-        PreparedStatement s = db.prepare(NEXT_QUEUED);
+        PreparedStatement s = db.prepare(TAKE_QUEUED);
         s.setInt(1, limit);
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                rows.add(new Queued(URI.create(r.getString(1)), r.getInt(2)));
+                rows.add(new Queued(r.getString(1), r.getInt(2), r.getLong(3)));
             }
         }
-        forEach(MARK_LEASED, rows.stream().map(Queued::url).toList());
+        rows.sort(BY_SEQ);
         return rows;
     }
 
@@ -158,19 +169,29 @@ final class Urls {
         }
     }
 
-    /** Marks the URL done with its record; false when no such URL was ever seen. */
-    boolean complete(UrlRecord record) throws SQLException {
+    /**
+     * Marks the URL done with its record and, when it has one, its visit's note (null: the row
+     * keeps the note it had); false when no such URL was ever seen.
+     */
+    boolean complete(UrlRecord record, PendingVisits.Note note) throws SQLException {
         PreparedStatement s = db.prepare(COMPLETE);
         RecordRows.bind(s, record);
         s.setString(11, record.url().toString());
+        if (note == null) {
+            s.setNull(12, Types.INTEGER);
+            s.setNull(13, Types.VARCHAR);
+        } else {
+            s.setLong(12, note.durationMs());
+            s.setString(13, note.realm());
+        }
         return s.executeUpdate() == 1;
     }
 
-    /** Records the fetch time and realm of {@code url}; committed with the next commit. */
-    void noteVisit(URI url, long durationMs, java.util.Optional<String> realm) throws SQLException {
+    /** Records the fetch time and realm of {@code url} on their own; committed with the next commit. */
+    void noteVisit(URI url, PendingVisits.Note note) throws SQLException {
         PreparedStatement s = db.prepare(NOTE_VISIT);
-        s.setLong(1, durationMs);
-        s.setString(2, realm.orElse(null));
+        s.setLong(1, note.durationMs());
+        s.setString(2, note.realm());
         s.setString(3, url.toString());
         s.executeUpdate();
     }
@@ -209,6 +230,26 @@ final class Urls {
         PreparedStatement s = db.prepare(DONE_WITH_CHANGE);
         s.setString(1, change.name());
         stream(s, action);
+    }
+
+    /** The URLs done with each of {@code changes}, in discovery order; one pass over the done rows. */
+    Map<Change, List<String>> doneUrls(Collection<Change> changes) throws SQLException {
+        Map<String, List<String>> byName = new HashMap<>();
+        Map<Change, List<String>> byChange = new EnumMap<>(Change.class);
+        for (Change change : changes) {
+            List<String> list = new ArrayList<>();
+            byName.put(change.name(), list);
+            byChange.put(change, list);
+        }
+        try (ResultSet r = db.prepare(DONE_URLS).executeQuery()) {
+            while (r.next()) {
+                List<String> list = byName.get(r.getString(2));
+                if (list != null) {
+                    list.add(r.getString(1));
+                }
+            }
+        }
+        return byChange;
     }
 
     private static void stream(PreparedStatement s, Consumer<UrlRecord> action) throws SQLException {

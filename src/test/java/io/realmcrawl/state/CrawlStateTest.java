@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +168,55 @@ class CrawlStateTest {
             List<String> failed = new ArrayList<>();
             state.forEachRecord(Change.FAILED, r -> failed.add(r.url().getPath()));
             assertEquals(List.of("/a", "/b"), failed);
+        }
+    }
+
+    @Test
+    void urlsByChangeListsTheUrlsOfEachAskedChangeInDiscoveryOrder() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            Frontier f = state.frontier();
+            for (String p : List.of("/c", "/a", "/b", "/d")) {
+                f.discover(url(p), 0);
+            }
+            List<Frontier.Lease> leases = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                leases.add(f.lease().orElseThrow());
+            }
+            f.complete(leases.get(3), Fixtures.record(leases.get(3), Change.REDIRECT));
+            f.complete(leases.get(2), Fixtures.record(leases.get(2), Change.FAILED));
+            f.complete(leases.get(0), Fixtures.record(leases.get(0), Change.FAILED));
+            f.complete(leases.get(1), Fixtures.record(leases.get(1), Change.NEW));
+
+            Map<Change, List<String>> urls = state.urlsByChange(List.of(Change.NEW, Change.FAILED, Change.REMOVED));
+
+            assertEquals(Map.of(Change.NEW, List.of(url("/a").toString()),
+                    Change.FAILED, List.of(url("/c").toString(), url("/b").toString()), Change.REMOVED, List.of()), urls);
+        }
+    }
+
+    @Test
+    void everyLeaseCountsAnAttemptInTheFile() throws Exception {
+        try (CrawlState state = Fixtures.started(dir);
+             Connection reader = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".realmcrawl/state.db"))) {
+            Frontier f = state.frontier();
+            f.discover(url("/a"), 0);
+            f.discover(url("/b"), 0);
+            Frontier.Lease a = f.lease().orElseThrow();
+            assertEquals("leased 1", attemptsOf(reader, "/a"));
+            assertEquals("leased 1", attemptsOf(reader, "/b"), "the lease buffer took it too");
+            f.requeue(a);
+            complete(f, f.lease().orElseThrow()); // "/b", committing the requeue
+            assertEquals("queued 1", attemptsOf(reader, "/a"));
+            complete(f, f.lease().orElseThrow());
+            assertEquals("done 2", attemptsOf(reader, "/a"));
+        }
+    }
+
+    private static String attemptsOf(Connection reader, String path) throws Exception {
+        try (Statement s = reader.createStatement();
+             ResultSet r = s.executeQuery("SELECT state, attempts FROM urls WHERE url = '" + url(path) + "'")) {
+            r.next();
+            return r.getString(1) + " " + r.getInt(2);
         }
     }
 

@@ -5,6 +5,7 @@ import static io.realmcrawl.state.Fixtures.drain;
 import static io.realmcrawl.state.Fixtures.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,34 @@ class FrontierTest {
             complete(f, l.get());
         }
         assertEquals(List.of("/", "/a", "/b", "/a/deep"), order);
+    }
+
+    @Test
+    void requeuedUrlsComeAfterEveryUrlQueuedBeforeThemAcrossRefills() throws Exception {
+        int count = 2 * SqliteFrontier.REFILL + 10;
+        for (int i = 0; i < count; i++) {
+            f.discover(url("/" + i), 0);
+        }
+        List<Frontier.Lease> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(f.lease().orElseThrow());
+        }
+        for (int i = 4; i >= 0; i--) {
+            f.requeue(first.get(i)); // back to the end of the queue, /4 first
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 5; i < count; i++) {
+            expected.add("/" + i);
+        }
+        expected.addAll(List.of("/4", "/3", "/2", "/1", "/0"));
+        assertEquals(expected, drain(f));
+    }
+
+    @Test
+    void aLeaseHandsOutTheUriObjectThatWasDiscovered() throws Exception {
+        URI discovered = url("/a");
+        f.discover(discovered, 0);
+        assertSame(discovered, f.lease().orElseThrow().url(), "no second parse of the same URL");
     }
 
     @Test
