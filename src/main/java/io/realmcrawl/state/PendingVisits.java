@@ -1,6 +1,7 @@
 package io.realmcrawl.state;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class PendingVisits {
     }
 
     /** Writes the notes still waiting (their URLs were not completed) with their own updates. */
-    void writeRest(Urls urls) throws java.sql.SQLException {
+    void writeRest(Urls urls) throws SQLException {
         List<Map.Entry<URI, Note>> rest = new ArrayList<>(pending.entrySet());
         for (Map.Entry<URI, Note> e : rest) {
             urls.noteVisit(e.getKey(), e.getValue());
@@ -41,7 +42,7 @@ final class PendingVisits {
     }
 
     /** Writes the note of {@code url} on its own, if it has one (a requeued URL's row is not completed now). */
-    void writeNow(URI url, Urls urls) throws java.sql.SQLException {
+    void writeNow(URI url, Urls urls) throws SQLException {
         Note note = take(url);
         if (note != null) {
             urls.noteVisit(url, note);
