@@ -69,10 +69,16 @@ public final class Fetcher implements Closeable {
                 // keep apart, and the lookup of the user of each connection runs per request.
                 .disableConnectionState()
                 .setRetryStrategy(new StaleConnectionRetry())
+                .setConnectionReuseStrategy(new ConnectionReuse())
                 .setUserAgent(settings.userAgent())
                 .setDefaultCookieStore(cookies)
                 .addExecInterceptorAfter(ChainElement.COMPRESS.name(), "head-recorder", new HeadRecorder());
         boolean proxyAuth = settings.proxy().map(p -> ProxyOnlyAuth.install(builder, p)).orElse(false);
+        if (!proxyAuth) {
+            // HttpClient's auth is off, so its protocol step's auth bookkeeping is waste; a proxy
+            // login keeps the stock step, which answers the proxy's 407s
+            builder.replaceExecInterceptor(ChainElement.PROTOCOL.name(), new ProtocolWithoutAuth());
+        }
         builder.setDefaultRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(timeout(settings.responseTimeout()))
                 .setAuthenticationEnabled(proxyAuth)

@@ -1,6 +1,7 @@
 package io.realmcrawl.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.realmcrawl.auth.CredentialSource;
 import io.realmcrawl.auth.Credentials;
@@ -118,6 +119,34 @@ class FetchWireTest {
     }
 
     @Test
+    void aProxyLoginStillAnswersTheProxys407() throws Exception {
+        server = WireServer.answering(n -> n == 0
+                ? "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"proxy\"\r\n"
+                        + "Content-Length: 2\r\n\r\nno"
+                : WireServer.ok("yes", ""));
+        Fetcher f = fetcher(Optional.of(new FetchProxy(new Origin("http", "127.0.0.1", server.port()),
+                Optional.of(new Credentials("proxyuser", "proxy-pw".toCharArray())))), b -> { });
+
+        assertEquals("200 yes", read(f, URI.create("http://origin.test/x")));
+
+        assertEquals(2, server.heads().size(), "HttpClient's protocol step answered the 407 by repeating the request");
+        assertEquals(2, server.heads().stream().filter(h -> h.contains("\r\nProxy-Authorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("proxyuser:proxy-pw".getBytes(StandardCharsets.UTF_8))
+                + "\r\n")).count(), String.join("", server.heads()));
+    }
+
+    @Test
+    void withoutAProxyLoginTheProxys407ComesBack() throws Exception {
+        server = WireServer.answering(n -> "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                + "Proxy-Authenticate: Basic realm=\"proxy\"\r\nContent-Length: 2\r\n\r\nno");
+        Fetcher f = fetcher(Optional.of(new FetchProxy(new Origin("http", "127.0.0.1", server.port()),
+                Optional.empty())), b -> { });
+
+        assertEquals("407 no", read(f, URI.create("http://origin.test/x")));
+        assertEquals(1, server.heads().size());
+    }
+
+    @Test
     void realmAuthRepeatsTheRequestWithAuthorizationOnTheSameConnectionAsBefore() throws Exception {
         server = WireServer.answering(n -> n == 0
                 ? "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"R\"\r\nContent-Length: 2\r\n\r\nno"
@@ -137,6 +166,21 @@ class FetchWireTest {
                 "GET /a/b HTTP/1.1\r\n" + plain + authorization + rest,
                 "GET /a/c HTTP/1.1\r\n" + plain + authorization + rest), server.heads());
         assertEquals(1, server.connections());
+    }
+
+    @Test
+    void aUrlWithUserinfoIsRefusedBeforeAnythingIsSent() throws Exception {
+        server = WireServer.answering(n -> WireServer.ok("one", ""));
+        Fetcher f = fetcher();
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> f.open(URI.create("http://user@127.0.0.1:" + server.port() + "/x")));
+
+        assertEquals(FetchException.Kind.NETWORK, e.kind(), "HttpClient wraps it in an IOException");
+        assertEquals("ClientProtocolException: Request URI authority contains deprecated userinfo component",
+                e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        assertEquals(List.of(), server.heads());
+        assertEquals("200 one", read(f, server.url("/y")), "the fetcher still works");
     }
 
     @ParameterizedTest(name = "{0}")
