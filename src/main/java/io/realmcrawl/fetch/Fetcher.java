@@ -6,9 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -42,8 +39,7 @@ public final class Fetcher implements Closeable {
     private final FetchSettings settings;
     private final CloseableHttpClient client;
     private final BasicCookieStore cookies = new BasicCookieStore();
-    private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
-    private final PageDeadlines deadlines = new PageDeadlines();
+    private final PageDeadlines deadlines;
     private final TlsSocketStrategy tls;
 
     /**
@@ -51,6 +47,7 @@ public final class Fetcher implements Closeable {
      */
     public Fetcher(FetchSettings settings, Consumer<HttpClientBuilder> interceptors) {
         this.settings = settings;
+        this.deadlines = new PageDeadlines(settings.pageTimeout());
         this.tls = tlsStrategy(settings);
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -105,9 +102,8 @@ public final class Fetcher implements Closeable {
         HttpGet get = new HttpGet(url);
         validators.etag().ifPresent(etag -> get.setHeader("If-None-Match", etag));
         validators.lastModified().ifPresent(date -> get.setHeader("If-Modified-Since", date));
-        inFlight.add(get);
         long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
-        ScheduledFuture<?> alarm = deadlines.arm(settings.pageTimeout(), get::cancel);
+        PageDeadlines.Alarm alarm = deadlines.arm(get::cancel);
         HttpClientContext context = HttpClientContext.create();
         try {
             ClassicHttpResponse response = client.executeOpen(null, get, context);
@@ -115,10 +111,9 @@ public final class Fetcher implements Closeable {
             HttpEntity entity = response.getEntity();
             InputStream raw = entity == null ? EMPTY : entity.getContent();
             InputStream body = new GuardedBody(raw == null ? EMPTY : raw, url, settings.maxBodyBytes(), deadline);
-            return new FetchResponse(url, head, response, context, body, alarm, () -> inFlight.remove(get));
+            return new FetchResponse(url, head, response, context, body, alarm);
         } catch (IOException | RuntimeException e) {
-            alarm.cancel(false);
-            inFlight.remove(get);
+            alarm.cancel();
             if (System.nanoTime() - deadline > 0) {
                 throw new FetchException(FetchException.Kind.TIMEOUT, url, "page took longer than the page-timeout", e);
             }
@@ -136,7 +131,7 @@ public final class Fetcher implements Closeable {
 
     /** Aborts every request in flight (their reads fail at once): the end of a graceful stop. */
     public void abortInFlight() {
-        inFlight.forEach(HttpGet::cancel);
+        deadlines.abortAll();
     }
 
     /** Alarms of requests in flight; a closed response leaves none behind. */
