@@ -56,6 +56,12 @@ final class SpaceStore {
                 && covering(target).isEmpty();
     }
 
+    /** Whether a request went into the target's directory before. */
+    boolean isVisited(Target target) {
+        Set<String> seen = visited.get(target.origin());
+        return seen != null && seen.contains(target.directory());
+    }
+
     void markVisited(Target target) {
         String directory = target.directory();
         Set<String> seen = visited.get(target.origin());
