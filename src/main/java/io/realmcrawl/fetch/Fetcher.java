@@ -31,6 +31,12 @@ import org.apache.hc.core5.util.Timeout;
  * crawler so that every hop passes the scope again, and the realm-auth interceptor installed by
  * the caller is the only thing that ever adds credentials.
  *
+ * <p>Per request, HttpClient does work a crawl does not need, and it is much of the crawl's CPU
+ * (C1-compiled code). So some of its steps are replaced by ones that do the same for us with less:
+ * {@link ProtocolWithoutAuth} (its protocol step, auth bookkeeping left out while its auth is off),
+ * {@link ConnectionReuse} (its keep-alive decision) and {@link StatusLineParser} (its status-line
+ * parsing); what goes over the wire is unchanged ({@code FetchWireTest}).
+ *
  * <p>Thread-safety: one instance serves every worker.
  */
 public final class Fetcher implements Closeable {
