@@ -12,12 +12,15 @@ import java.util.Objects;
  *
  * <p>The password is a {@code char[]} kept in this object alone (the constructor copies it), so
  * {@link #destroy()} can wipe it; {@link #toString()} never shows it. The Basic header value is
- * built on demand and is a String, as HTTP headers are: that copy cannot be wiped.
+ * a String, as HTTP headers are: that copy cannot be wiped. It is built once and kept, as it goes
+ * with every request of a realm (building it each time was ~0.4% of a crawl's CPU); destroy()
+ * forgets it.
  */
 public final class Credentials {
 
     private final String user;
     private final char[] password;
+    private volatile String basic;
 
     public Credentials(String user, char[] password) {
         this.user = Objects.requireNonNull(user, "user");
@@ -41,6 +44,15 @@ public final class Credentials {
 
     /** {@code Basic base64(user:password)}, the bytes in UTF-8 (RFC 7617 §2.1 {@code charset}). */
     public String basicAuthorization() {
+        String value = basic;
+        if (value == null) {
+            value = buildBasicAuthorization();
+            basic = value;
+        }
+        return value;
+    }
+
+    private String buildBasicAuthorization() {
         CharBuffer chars = CharBuffer.allocate(user.length() + 1 + password.length);
         chars.put(user).put(':').put(password).flip();
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
@@ -81,6 +93,7 @@ public final class Credentials {
     /** Zeroes the password; later headers would carry an empty-looking password. */
     public void destroy() {
         Arrays.fill(password, '\0');
+        basic = null;
     }
 
     @Override

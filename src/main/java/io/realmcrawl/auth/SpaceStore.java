@@ -31,7 +31,15 @@ final class SpaceStore {
         if (known == null) {
             return Optional.empty();
         }
-        return target.directories().stream().map(known::get).filter(e -> e != null).findFirst();
+        // target.directories(), longest first, walked without building the list (this runs per request)
+        String path = target.path();
+        for (int end = path.lastIndexOf('/'); end >= 0; end = path.lastIndexOf('/', end - 1)) {
+            SpaceEntry entry = known.get(path.substring(0, end + 1));
+            if (entry != null) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Adds the target's directory as a prefix of the space (a longer, nested one may name another). */
@@ -48,8 +56,19 @@ final class SpaceStore {
                 && covering(target).isEmpty();
     }
 
+    /** Whether a request went into the target's directory before. */
+    boolean isVisited(Target target) {
+        Set<String> seen = visited.get(target.origin());
+        return seen != null && seen.contains(target.directory());
+    }
+
     void markVisited(Target target) {
-        visited.computeIfAbsent(target.origin(), o -> ConcurrentHashMap.newKeySet()).add(target.directory());
+        String directory = target.directory();
+        Set<String> seen = visited.get(target.origin());
+        // looked up first: adding an element already there still locks its bin, once per request
+        if (seen == null || !seen.contains(directory)) {
+            visited.computeIfAbsent(target.origin(), o -> ConcurrentHashMap.newKeySet()).add(directory);
+        }
     }
 
     Set<ProtectionSpace> rejected() {

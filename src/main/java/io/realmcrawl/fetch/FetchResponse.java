@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.concurrent.ScheduledFuture;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
@@ -19,18 +18,16 @@ public final class FetchResponse implements Closeable {
     private final ClassicHttpResponse response;
     private final HttpClientContext context;
     private final InputStream body;
-    private final ScheduledFuture<?> deadline;
-    private final Runnable onClose;
+    private final PageDeadlines.Alarm deadline;
 
     FetchResponse(URI url, ResponseHead head, ClassicHttpResponse response, HttpClientContext context,
-                  InputStream body, ScheduledFuture<?> deadline, Runnable onClose) {
+                  InputStream body, PageDeadlines.Alarm deadline) {
         this.url = url;
         this.head = head;
         this.response = response;
         this.context = context;
         this.body = body;
         this.deadline = deadline;
-        this.onClose = onClose;
     }
 
     public URI url() {
@@ -57,7 +54,6 @@ public final class FetchResponse implements Closeable {
      */
     @Override
     public void close() {
-        onClose.run();
         HttpEntity entity = response.getEntity();
         try (response) {
             if (entity != null) {
@@ -69,7 +65,7 @@ public final class FetchResponse implements Closeable {
         } catch (IOException e) {
             // the connection is dropped instead of reused; nothing else to do
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
         }
     }
 }

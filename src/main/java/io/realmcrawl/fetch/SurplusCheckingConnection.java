@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultClassicHttpResponseFactory;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
+import org.apache.hc.core5.http.io.HttpMessageParserFactory;
 import org.apache.hc.core5.http.io.SessionInputBuffer;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
@@ -26,8 +30,16 @@ final class SurplusCheckingConnection extends DefaultManagedHttpClientConnection
     private static final Logger log = LoggerFactory.getLogger(SurplusCheckingConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
 
+    /**
+     * Response heads are parsed as HttpCore's default parser factory does it, with the faster
+     * {@link StatusLineParser}. Like that default, the parser takes {@code Http1Config.DEFAULT}, not
+     * {@code config}: its header-count limit is HttpCore's 100, below {@link WireLimits}' 256.
+     */
+    private static final HttpMessageParserFactory<ClassicHttpResponse> RESPONSES =
+            new DefaultHttpResponseParserFactory(StatusLineParser.INSTANCE, DefaultClassicHttpResponseFactory.INSTANCE);
+
     SurplusCheckingConnection(Http1Config config) {
-        super("http-outgoing-" + IDS.getAndIncrement(), null, null, config, null, null, null, null);
+        super("http-outgoing-" + IDS.getAndIncrement(), null, null, config, null, null, null, RESPONSES);
     }
 
     @Override

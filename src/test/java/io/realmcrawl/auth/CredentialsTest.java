@@ -1,6 +1,7 @@
 package io.realmcrawl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,6 +113,17 @@ class CredentialsTest {
         assertFalse(credentials.toString().contains("hunter2"), credentials.toString());
         assertFalse(new Lookup.Found(credentials).toString().contains("hunter2"));
         assertTrue(credentials.toString().contains("alice"));
+    }
+
+    @Test
+    void theBasicHeaderIsBuiltOnceAndForgottenOnDestroy() {
+        Credentials credentials = new Credentials("alice", "hunter2".toCharArray());
+        String first = credentials.basicAuthorization();
+
+        assertEquals(basic("alice:hunter2"), first);
+        assertSame(first, credentials.basicAuthorization(), "kept, not built again per request");
+        credentials.destroy();
+        assertEquals(basic("alice:\0\0\0\0\0\0\0"), credentials.basicAuthorization());
     }
 
     @Test
