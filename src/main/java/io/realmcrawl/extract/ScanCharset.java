@@ -58,10 +58,16 @@ final class ScanCharset {
      * Whether every {@code charset=} inside a {@code <meta} tag, and every {@code encoding=} in an
      * XML declaration, names UTF-8 (true when there is none). Done on the bytes by hand: a regex,
      * or even a lower-cased copy, cost more on a javadoc page's dozens of meta tags than the scan.
+     * The byte after each {@code <} is tested before any name is compared: this loop reads 5 KiB
+     * of every page, and most of its {@code <}s open other tags.
      */
     static boolean declaresOnlyUtf8(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n - 1; i++) {
             if (b[i] != '<') {
+                continue;
+            }
+            int next = b[i + 1] | 0x20;
+            if (next != 'm' && next != '?') {
                 continue;
             }
             String key = regionIs(b, n, i + 1, "meta") ? "charset" : regionIs(b, n, i + 1, "?xml") ? "encoding" : null;

@@ -17,7 +17,7 @@ final class ScannerReader {
         return links.found;
     }
 
-    /** Hands each tag to {@link RawLinks} as an element whose values it decodes when asked. */
+    /** Hands each tag to {@link RawLinks} as an element with its wanted values, decoded. */
     private static final class Links implements TagScanner.Sink, RawLinks.Element {
         private final RawLinks found = new RawLinks();
         private TagAttributes attributes;
@@ -30,7 +30,7 @@ final class ScannerReader {
 
         @Override
         public String attribute(String name) {
-            return decoded(attributes.raw(name));
+            return attributes.value(name);
         }
 
         @Override

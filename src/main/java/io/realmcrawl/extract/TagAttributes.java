@@ -33,8 +33,8 @@ final class TagAttributes {
         present |= bit(number);
     }
 
-    /** The value as written (character references not yet decoded), or null when absent. */
-    String raw(String name) {
+    /** The value, character references decoded, or null when absent. */
+    String value(String name) {
         int number = numberOf(name);
         return number < 0 ? null : values[number];
     }

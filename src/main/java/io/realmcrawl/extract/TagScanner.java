@@ -459,7 +459,7 @@ final class TagScanner {
         inAttribute = false;
         int number = attributeNumber();
         if (isWanted(number) && !attributes.has(number)) {
-            attributes.add(number, capture ? new String(value, 0, valueLength, charset) : "");
+            attributes.add(number, capture ? AttributeValues.of(value, valueLength, charset) : "");
         }
         capture = false;
         valueLength = 0;
@@ -680,12 +680,7 @@ final class TagScanner {
     }
 
     int indexOf(byte b, int from) {
-        for (int i = from; i < limit; i++) {
-            if (buf[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteSearch.indexOf(buf, b, from, limit);
     }
 
     private boolean startsWith(String s, boolean ignoreCase) {

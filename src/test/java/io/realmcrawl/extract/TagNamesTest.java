@@ -51,7 +51,7 @@ class TagNamesTest {
         TagAttributes attributes = new TagAttributes();
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
         attributes.add(TagAttributes.numberOf(bytes, bytes.length), "v");
-        assertEquals("v", attributes.raw(name));
+        assertEquals("v", attributes.value(name));
     }
 
     @ParameterizedTest
