@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 final class TagScanner {
     static final int MAX_VALUE = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
-    private static final int MAX_NAME = 16;
+    private static final int MAX_NAME = PackedName.MAX_LENGTH;
 
     /** Most CSS one {@code <style>} element may hold for links; past it the rest is not read. */
     static final int MAX_STYLE_TEXT = 1 << 20;
@@ -184,8 +184,10 @@ final class TagScanner {
         } else if (b == '?') {
             state = State.BOGUS_COMMENT;
         } else if (isLetter(b)) {
-            beginTag(false);
-            tagName();
+            if (!plainTag(false)) {
+                beginTag(false);
+                tagName();
+            }
         } else {
             state = State.DATA;
         }
@@ -194,8 +196,10 @@ final class TagScanner {
     private void endTagOpen() {
         byte b = buf[pos];
         if (isLetter(b)) {
-            beginTag(true);
-            tagName();
+            if (!plainTag(true)) {
+                beginTag(true);
+                tagName();
+            }
         } else if (b == '>') {
             pos++;
             state = State.DATA;
@@ -417,6 +421,170 @@ final class TagScanner {
         }
     }
 
+    // --- plain tags, read at once
+
+    /** Where each kept attribute's value lies in the buffer, by {@link TagAttributes} number. */
+    private final int[] valueFrom = new int[TagAttributes.COUNT];
+    private final int[] valueTo = new int[TagAttributes.COUNT];
+
+    /**
+     * Reads the tag whose name starts at {@code pos} in one go when it is plain: all in the buffer,
+     * each attribute a name with a quoted or unquoted value or none. Returns false, having changed
+     * nothing that counts, at anything else (an attribute name starting with {@code =} or a quote,
+     * a {@code /} not before {@code >}, the buffer's end); the states above then read the tag from
+     * the same place, byte by byte.
+     *
+     * <p>Why one long method: a page holds thousands of tags, and through the states each costs a
+     * dozen calls and field writes, which C1 compiles as written; here the tag lives in locals.
+     * It follows the states' transitions exactly ({@code LinkScannerTest} holds both to jsoup).
+     */
+    private boolean plainTag(boolean end) {
+        byte[] b = buf;
+        int lim = limit;
+        int p = nameEnd(b, pos, lim, TAG_NAME_ENDS);
+        if (p >= lim) {
+            return false;
+        }
+        int nameLen = p - pos;
+        long tagLow = nameLow;
+        long tagHigh = nameHigh;
+        TagName t = nameLen > MAX_NAME ? TagName.OTHER : TagName.of(tagLow, tagHigh, nameLen);
+        int wanted = end ? 0 : t.attributes;
+        int kept = 0;
+        boolean selfClose = false;
+        byte c = b[p];
+        while (c != '>') {
+            if (isWhitespace(c)) {
+                p = skipWhitespace(b, p + 1, lim);
+                if (p >= lim) {
+                    return false;
+                }
+                c = b[p];
+                continue;
+            }
+            if (c == '/') {
+                if (p + 1 >= lim || b[p + 1] != '>') {
+                    return false;
+                }
+                selfClose = true;
+                p++;
+                break;
+            }
+            if (c == '=' || c == '"' || c == '\'') {
+                return false;
+            }
+            int at = p;
+            p = nameEnd(b, p, lim, ATTRIBUTE_NAME_ENDS);
+            int number = wanted == 0 || p - at > MAX_NAME ? -1 : TagAttributes.numberOf(nameLow, nameHigh, p - at);
+            boolean keep = number >= 0 && (wanted & ~kept & TagAttributes.bit(number)) != 0;
+            p = skipWhitespace(b, p, lim);
+            if (p >= lim) {
+                return false;
+            }
+            c = b[p];
+            int from = p;
+            int to = p; // no value: empty
+            if (c == '=') {
+                p = skipWhitespace(b, p + 1, lim);
+                if (p >= lim) {
+                    return false;
+                }
+                c = b[p];
+                if (c == '"' || c == '\'') {
+                    from = p + 1;
+                    to = ByteSearch.indexOf(b, c, from, lim);
+                    if (to < 0 || to + 1 >= lim) {
+                        return false;
+                    }
+                    p = to + 1;
+                } else {
+                    from = p;
+                    to = valueEnd(b, p, lim); // '>' at once: an empty value
+                    if (to >= lim) {
+                        return false;
+                    }
+                    p = to;
+                }
+                c = b[p];
+            }
+            if (keep) {
+                kept |= TagAttributes.bit(number);
+                valueFrom[number] = from;
+                valueTo[number] = to;
+            }
+        }
+        if (t == TagName.OTHER && kept != 0) {
+            for (int i = 0; i < Math.min(nameLen, MAX_NAME); i++) {
+                name[i] = PackedName.byteAt(tagLow, tagHigh, i); // for otherName()
+            }
+        }
+        commitTag(end, t, nameLen, wanted, selfClose, kept);
+        pos = p + 1;
+        emit();
+        return true;
+    }
+
+    /** The tag {@link #plainTag} read becomes the current one, with the values it kept. */
+    private void commitTag(boolean end, TagName t, int nameLen, int wanted, boolean selfClose, int kept) {
+        endTag = end;
+        tag = t;
+        nameLength = nameLen;
+        wantedAttributes = wanted;
+        selfClosing = selfClose;
+        inAttribute = false;
+        attributes.clear();
+        for (int number = 0; kept != 0; number++, kept >>>= 1) {
+            if ((kept & 1) != 0) {
+                int length = valueTo[number] - valueFrom[number];
+                attributes.add(number, length == 0 ? "" : AttributeValues.of(buf, valueFrom[number], length, charset));
+            }
+        }
+    }
+
+    /** The name {@link #nameEnd} read last, as {@link PackedName} words (its first 16 bytes). */
+    private long nameLow;
+    private long nameHigh;
+
+    /**
+     * Reads the name at {@code b[p]} up to the first byte in {@code ends} (or {@code lim}) into
+     * {@link #nameLow} and {@link #nameHigh}, in lower case; returns where it ended.
+     */
+    private int nameEnd(byte[] b, int p, int lim, boolean[] ends) {
+        int start = p;
+        long low = 0;
+        long high = 0;
+        for (; p < lim; p++) {
+            int c = b[p] & 0xFF;
+            if (ends[c]) {
+                break;
+            }
+            int n = p - start;
+            if (n < 8) {
+                low |= (LOWER[c] & 0xFFL) << (n << 3);
+            } else if (n < PackedName.MAX_LENGTH) {
+                high |= (LOWER[c] & 0xFFL) << ((n - 8) << 3);
+            }
+        }
+        nameLow = low;
+        nameHigh = high;
+        return p;
+    }
+
+    private static int skipWhitespace(byte[] b, int p, int lim) {
+        while (p < lim && WHITESPACE[b[p] & 0xFF]) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The end of an unquoted value: the first whitespace or {@code >}, or {@code lim}. */
+    private static int valueEnd(byte[] b, int p, int lim) {
+        while (p < lim && !UNQUOTED_VALUE_ENDS[b[p] & 0xFF]) {
+            p++;
+        }
+        return p;
+    }
+
     // --- attributes
 
     private void newAttribute() {
@@ -459,7 +627,7 @@ final class TagScanner {
         inAttribute = false;
         int number = attributeNumber();
         if (isWanted(number) && !attributes.has(number)) {
-            attributes.add(number, capture ? AttributeValues.of(value, valueLength, charset) : "");
+            attributes.add(number, capture ? AttributeValues.of(value, 0, valueLength, charset) : "");
         }
         capture = false;
         valueLength = 0;
@@ -740,6 +908,8 @@ final class TagScanner {
     private static final boolean[] TAG_NAME_ENDS = new boolean[256];
     /** The bytes that end an attribute name: those and {@code =}. */
     private static final boolean[] ATTRIBUTE_NAME_ENDS = new boolean[256];
+    /** The bytes that end an unquoted attribute value: whitespace, {@code >}. */
+    private static final boolean[] UNQUOTED_VALUE_ENDS = new boolean[256];
 
     static {
         for (int b = 0; b < 256; b++) {
@@ -750,6 +920,9 @@ final class TagScanner {
             ATTRIBUTE_NAME_ENDS[c] = true;
         }
         ATTRIBUTE_NAME_ENDS['='] = true;
+        for (char c : " \n\t\r\f>".toCharArray()) {
+            UNQUOTED_VALUE_ENDS[c] = true;
+        }
     }
 
     /** HTML whitespace; a table, so that the JIT inlines the test into every loop. */
