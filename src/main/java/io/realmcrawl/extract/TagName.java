@@ -59,6 +59,10 @@ enum TagName {
 
     private static final int SLOTS = 256;
     private static final TagName[] BY_HASH = new TagName[SLOTS];
+    /** The packed words and length of the name in each slot of {@link #BY_HASH}: a miss reads no enum constant. */
+    private static final long[] LOWS = new long[SLOTS];
+    private static final long[] HIGHS = new long[SLOTS];
+    private static final int[] LENGTHS = new int[SLOTS];
     /** The longest known name. */
     private static final int MAX_LENGTH;
 
@@ -72,6 +76,9 @@ enum TagName {
                     i = (i + 1) & (SLOTS - 1);
                 }
                 BY_HASH[i] = tag;
+                LOWS[i] = tag.low;
+                HIGHS[i] = tag.high;
+                LENGTHS[i] = tag.bytes.length;
             }
         }
         MAX_LENGTH = longest;
@@ -123,12 +130,11 @@ enum TagName {
      */
     static TagName of(long low, long high, int length) {
         for (int i = hash(low, high); ; i = (i + 1) & (SLOTS - 1)) {
-            TagName tag = BY_HASH[i];
-            if (tag == null) {
-                return OTHER;
+            if (LOWS[i] == low && HIGHS[i] == high && LENGTHS[i] == length) {
+                return BY_HASH[i];
             }
-            if (tag.low == low && tag.high == high && tag.bytes.length == length) {
-                return tag;
+            if (LENGTHS[i] == 0) {
+                return OTHER;
             }
         }
     }

@@ -161,14 +161,21 @@ final class TagScanner {
                 }
             }
         }
-        int lt = indexOf((byte) '<', pos);
-        if (lt < 0) {
-            pos = limit;
-        } else {
+        // tag after tag without a round trip through step(): most tags leave the state at DATA
+        while (true) {
+            int lt = indexOf((byte) '<', pos);
+            if (lt < 0) {
+                pos = limit;
+                return;
+            }
             pos = lt + 1;
             state = State.TAG_OPEN;
-            if (pos < limit) {
-                tagOpen();
+            if (pos == limit) {
+                return;
+            }
+            tagOpen();
+            if (state != State.DATA || rules.wantsText()) {
+                return;
             }
         }
     }
@@ -181,6 +188,9 @@ final class TagScanner {
         } else if (b == '/') {
             pos++;
             state = State.END_TAG_OPEN;
+            if (pos < limit) {
+                endTagOpen();
+            }
         } else if (b == '?') {
             state = State.BOGUS_COMMENT;
         } else if (isLetter(b)) {
@@ -441,13 +451,21 @@ final class TagScanner {
     private boolean plainTag(boolean end) {
         byte[] b = buf;
         int lim = limit;
-        int p = nameEnd(b, pos, lim, TAG_NAME_ENDS);
+        int p = pos;
+        long tagLow = 0; // the name as PackedName words, read here rather than by nameEnd: one call less per tag
+        long tagHigh = 0;
+        for (int c; p < lim && !TAG_NAME_ENDS[c = b[p] & 0xFF]; p++) {
+            int n = p - pos;
+            if (n < 8) {
+                tagLow |= (LOWER[c] & 0xFFL) << (n << 3);
+            } else if (n < PackedName.MAX_LENGTH) {
+                tagHigh |= (LOWER[c] & 0xFFL) << ((n - 8) << 3);
+            }
+        }
         if (p >= lim) {
             return false;
         }
         int nameLen = p - pos;
-        long tagLow = nameLow;
-        long tagHigh = nameHigh;
         TagName t = nameLen > MAX_NAME ? TagName.OTHER : TagName.of(tagLow, tagHigh, nameLen);
         int wanted = end ? 0 : t.attributes;
         int kept = 0;
@@ -520,7 +538,7 @@ final class TagScanner {
         }
         commitTag(end, t, nameLen, wanted, selfClose, kept);
         pos = p + 1;
-        emit();
+        emitTag();
         return true;
     }
 
@@ -652,6 +670,11 @@ final class TagScanner {
             nameDone(State.DATA);
         }
         finishAttribute();
+        emitTag();
+    }
+
+    /** {@link #emit} once the tag's name and attributes are complete. */
+    private void emitTag() {
         state = State.DATA;
         if (endTag) {
             rules.end(tag);
