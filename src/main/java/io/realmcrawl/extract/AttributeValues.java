@@ -45,7 +45,7 @@ final class AttributeValues {
      */
     static String of(byte[] b, int from, int length, Charset charset) {
         if (length > MAX_LENGTH) {
-            return ScannerReader.decoded(new String(b, from, length, charset));
+            return decoded(b, from, length, charset);
         }
         int hash = hash(b, from, length);
         int slot = (hash * 0x9E3779B9) >>> (32 - SLOT_BITS);
@@ -53,9 +53,21 @@ final class AttributeValues {
         if (entry != null && entry.hash == hash && entry.charset == charset && sameBytes(entry.bytes, b, from, length)) {
             return entry.value;
         }
-        String value = ScannerReader.decoded(new String(b, from, length, charset));
+        String value = decoded(b, from, length, charset);
         ENTRIES[slot] = new Entry(Arrays.copyOfRange(b, from, from + length), hash, charset, value);
         return value;
+    }
+
+    /**
+     * The bytes decoded, then their character references ({@link ScannerReader#decoded}); a
+     * value without {@code &} or NUL (most) is searched for them by {@link ByteSearch}, not by
+     * two {@code String.indexOf}, which C1 runs a byte at a time.
+     */
+    static String decoded(byte[] b, int from, int length, Charset charset) {
+        String text = new String(b, from, length, charset);
+        int to = from + length;
+        boolean plain = ByteSearch.indexOf(b, (byte) '&', from, to) < 0 && ByteSearch.indexOf(b, (byte) 0, from, to) < 0;
+        return plain ? text : ScannerReader.decoded(text);
     }
 
     /** A hash of {@code b[from, from + length)}, a word at a time. */

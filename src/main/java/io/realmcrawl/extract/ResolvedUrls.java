@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * folder: {@code ../x} from {@code /a/b/} is {@code x} from {@code /a/}, and {@code ..} at the
  * root stays there). So an href as written is looked up first ({@link #exact}, one lookup of a
  * string whose hash is cached); on a miss, its reduced form in its ancestor folder
- * ({@link #relative}), which most often knows it; only then is it resolved. A reduced form that
+ * ({@link #relative}), which most often knows it; only then is it resolved. An absolute http(s)
+ * href is kept at that second level, once for all folders. A reduced form that
  * could read differently on its own (a scheme-like {@code x:y}, an absolute path) is not made.
  *
  * <p>Bounded: each level starts over when full, which costs some misses, never memory. A hit is
@@ -44,10 +45,10 @@ final class ResolvedUrls {
     /** Ancestors a page looks up its reduced hrefs in, at most; a deeper {@code ../} is resolved. */
     private static final int MAX_CLIMB = 16;
 
-    /** By folder, references relative to it without fragment: plain hrefs, reduced forms, absolute hrefs. */
-    private final Level relative;
-    /** By folder, hrefs as written that have a fragment or start with {@code ../}. */
+    /** By folder, hrefs as written. */
     private final Level exact;
+    /** By folder, reduced forms of hrefs (and absolute http(s) hrefs, under {@link #ANY_FOLDER}). */
+    private final Level relative;
 
     ResolvedUrls(int capacity) {
         this.relative = capacity == 0 ? null : new Level(capacity);
@@ -119,6 +120,20 @@ final class ResolvedUrls {
                 }
                 return remembered(anyFolder, reference, reference);
             }
+            if (exactInFolder == null) {
+                exactInFolder = exact.folder(folder);
+            }
+            Object known = exactInFolder.get(reference);
+            if (known != null) {
+                return known == NOT_HTTP ? null : (URI) known;
+            }
+            URI url = reduced(reference);
+            exact.remember(exactInFolder, reference, url);
+            return url;
+        }
+
+        /** {@code reference} resolved by its reduced form in its ancestor folder, when it has one. */
+        private URI reduced(String reference) {
             int climb = 0;
             int rest = 0;
             while (reference.startsWith("../", rest)) {
@@ -127,20 +142,11 @@ final class ResolvedUrls {
             }
             int fragment = reference.indexOf('#', rest);
             if (rest == 0 && fragment < 0) {
-                return remembered(ancestor(0), reference, reference); // nothing to reduce
-            }
-            if (exactInFolder == null) {
-                exactInFolder = exact.folder(folder);
-            }
-            Object known = exactInFolder.get(reference);
-            if (known != null) {
-                return known == NOT_HTTP ? null : (URI) known;
+                return base.resolve(reference); // its own reduced form: the exact level keeps it
             }
             String reduced = reference.substring(rest, fragment < 0 ? reference.length() : fragment);
-            URI url = climb <= MAX_CLIMB && isPathRelative(reduced) ? remembered(ancestor(climb), reduced, reference)
+            return climb <= MAX_CLIMB && isPathRelative(reduced) ? remembered(ancestor(climb), reduced, reference)
                     : base.resolve(reference);
-            exact.remember(exactInFolder, reference, url);
-            return url;
         }
 
         /** What {@code key} resolves to in {@code folder} (of {@link #relative}), resolving {@code reference} on a miss. */
@@ -187,7 +193,7 @@ final class ResolvedUrls {
     }
 
     private static boolean isAbsoluteHttp(String reference) {
-        return reference.startsWith("http://") || reference.startsWith("https://");
+        return reference.charAt(0) == 'h' && (reference.startsWith("http://") || reference.startsWith("https://"));
     }
 
     private static boolean isFolderRelative(String reference) {
