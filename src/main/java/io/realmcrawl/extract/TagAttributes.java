@@ -8,7 +8,7 @@ import java.util.List;
  * {@link RawLinks} ever reads are few, so {@link TagScanner} tells them from the bytes of an
  * attribute's name and makes no string of any other.
  */
-final class TagAttributes {
+final class TagAttributes implements RawLinks.Element {
     /** Every attribute name {@link RawLinks} reads; an attribute's number is its index here. */
     private static final String[] NAMES = {"href", "src", "srcset", "data", "http-equiv", "content", "style"};
     static final int STYLE = 6;
@@ -39,6 +39,11 @@ final class TagAttributes {
     String value(String name) {
         int number = numberOf(name);
         return number < 0 ? null : values[number];
+    }
+
+    @Override
+    public String attribute(String name) {
+        return value(name);
     }
 
     static int bit(int number) {
