@@ -452,7 +452,7 @@ final class TagScanner {
         byte[] b = buf;
         int lim = limit;
         int p = pos;
-        long tagLow = 0; // the name as PackedName words, read here rather than by nameEnd: one call less per tag
+        long tagLow = 0; // the name as PackedName words, read in place: a call per name cost as much as the loop
         long tagHigh = 0;
         for (int c; p < lim && !TAG_NAME_ENDS[c = b[p] & 0xFF]; p++) {
             int n = p - pos;
@@ -492,22 +492,43 @@ final class TagScanner {
                 return false;
             }
             int at = p;
-            p = nameEnd(b, p, lim, ATTRIBUTE_NAME_ENDS);
-            int number = wanted == 0 || p - at > MAX_NAME ? -1 : TagAttributes.numberOf(nameLow, nameHigh, p - at);
+            long low = 0; // the attribute's name, packed as the tag's is
+            long high = 0;
+            for (int x; p < lim && !ATTRIBUTE_NAME_ENDS[x = b[p] & 0xFF]; p++) {
+                int n = p - at;
+                if (n < 8) {
+                    low |= (LOWER[x] & 0xFFL) << (n << 3);
+                } else if (n < PackedName.MAX_LENGTH) {
+                    high |= (LOWER[x] & 0xFFL) << ((n - 8) << 3);
+                }
+            }
+            int number = wanted == 0 || p - at > MAX_NAME ? -1 : TagAttributes.numberOf(low, high, p - at);
             boolean keep = number >= 0 && (wanted & ~kept & TagAttributes.bit(number)) != 0;
-            p = skipWhitespace(b, p, lim);
             if (p >= lim) {
                 return false;
             }
             c = b[p];
-            int from = p;
-            int to = p; // no value: empty
-            if (c == '=') {
+            if (isWhitespace(c)) {
                 p = skipWhitespace(b, p + 1, lim);
                 if (p >= lim) {
                     return false;
                 }
                 c = b[p];
+            }
+            int from = p;
+            int to = p; // no value: empty
+            if (c == '=') {
+                if (++p >= lim) {
+                    return false;
+                }
+                c = b[p];
+                if (isWhitespace(c)) {
+                    p = skipWhitespace(b, p + 1, lim);
+                    if (p >= lim) {
+                        return false;
+                    }
+                    c = b[p];
+                }
                 if (c == '"' || c == '\'') {
                     from = p + 1;
                     to = ByteSearch.indexOf(b, c, from, lim);
@@ -557,35 +578,6 @@ final class TagScanner {
                 attributes.add(number, length == 0 ? "" : AttributeValues.of(buf, valueFrom[number], length, charset));
             }
         }
-    }
-
-    /** The name {@link #nameEnd} read last, as {@link PackedName} words (its first 16 bytes). */
-    private long nameLow;
-    private long nameHigh;
-
-    /**
-     * Reads the name at {@code b[p]} up to the first byte in {@code ends} (or {@code lim}) into
-     * {@link #nameLow} and {@link #nameHigh}, in lower case; returns where it ended.
-     */
-    private int nameEnd(byte[] b, int p, int lim, boolean[] ends) {
-        int start = p;
-        long low = 0;
-        long high = 0;
-        for (; p < lim; p++) {
-            int c = b[p] & 0xFF;
-            if (ends[c]) {
-                break;
-            }
-            int n = p - start;
-            if (n < 8) {
-                low |= (LOWER[c] & 0xFFL) << (n << 3);
-            } else if (n < PackedName.MAX_LENGTH) {
-                high |= (LOWER[c] & 0xFFL) << ((n - 8) << 3);
-            }
-        }
-        nameLow = low;
-        nameHigh = high;
-        return p;
     }
 
     private static int skipWhitespace(byte[] b, int p, int lim) {
