@@ -47,16 +47,20 @@ final class RawLinks {
      */
     static final class TagRule {
         private final String tag;
-        private final List<String> urlAttributes;
-        private final List<String> sources = new ArrayList<>();
+        /** Arrays, not lists: read for every tag, and a list's calls are megamorphic under C1. */
+        private final String[] urlAttributes;
+        private final String[] sources;
         private final String styleSource;
         private final boolean meta;
         private final boolean base;
 
         private TagRule(String tag) {
             this.tag = tag;
-            this.urlAttributes = URL_ATTRIBUTES.getOrDefault(tag, List.of());
-            urlAttributes.forEach(a -> sources.add(tag + "[" + a + "]"));
+            this.urlAttributes = URL_ATTRIBUTES.getOrDefault(tag, List.of()).toArray(String[]::new);
+            this.sources = new String[urlAttributes.length];
+            for (int i = 0; i < urlAttributes.length; i++) {
+                sources[i] = tag + "[" + urlAttributes[i] + "]";
+            }
             this.styleSource = tag + "[style]";
             this.meta = tag.equals("meta");
             this.base = tag.equals("base");
@@ -64,7 +68,7 @@ final class RawLinks {
 
         /** Every attribute {@link #add} reads of these elements. */
         List<String> attributesRead() {
-            List<String> read = new ArrayList<>(urlAttributes);
+            List<String> read = new ArrayList<>(List.of(urlAttributes));
             read.add("style");
             if (meta) {
                 read.addAll(List.of("http-equiv", "content"));
@@ -97,13 +101,13 @@ final class RawLinks {
 
     /** Adds what an element of {@code rule}'s name links to. */
     void add(TagRule rule, Element element) {
-        for (int i = 0; i < rule.urlAttributes.size(); i++) {
-            String attribute = rule.urlAttributes.get(i);
+        for (int i = 0; i < rule.urlAttributes.length; i++) {
+            String attribute = rule.urlAttributes[i];
             String value = element.attribute(attribute);
             if (value == null) {
                 continue;
             }
-            String source = rule.sources.get(i);
+            String source = rule.sources[i];
             if (attribute.equals("srcset")) {
                 Srcset.urls(value).forEach(url -> links.add(new RawLink(url, source)));
             } else {

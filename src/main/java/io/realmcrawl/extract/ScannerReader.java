@@ -17,20 +17,13 @@ final class ScannerReader {
         return links.found;
     }
 
-    /** Hands each tag to {@link RawLinks} as an element whose values it decodes when asked. */
-    private static final class Links implements TagScanner.Sink, RawLinks.Element {
+    /** Hands each tag to {@link RawLinks}, its attributes as the element: their values are decoded already. */
+    private static final class Links implements TagScanner.Sink {
         private final RawLinks found = new RawLinks();
-        private TagAttributes attributes;
 
         @Override
         public void tag(RawLinks.TagRule element, TagAttributes tagAttributes) {
-            attributes = tagAttributes;
-            found.add(element, this);
-        }
-
-        @Override
-        public String attribute(String name) {
-            return decoded(attributes.raw(name));
+            found.add(element, tagAttributes);
         }
 
         @Override

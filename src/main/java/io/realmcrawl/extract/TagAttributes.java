@@ -8,10 +8,12 @@ import java.util.List;
  * {@link RawLinks} ever reads are few, so {@link TagScanner} tells them from the bytes of an
  * attribute's name and makes no string of any other.
  */
-final class TagAttributes {
+final class TagAttributes implements RawLinks.Element {
     /** Every attribute name {@link RawLinks} reads; an attribute's number is its index here. */
     private static final String[] NAMES = {"href", "src", "srcset", "data", "http-equiv", "content", "style"};
     static final int STYLE = 6;
+    /** How many names there are. */
+    static final int COUNT = NAMES.length;
 
     private final String[] values = new String[NAMES.length];
     /** Bits of the attributes present. */
@@ -33,10 +35,15 @@ final class TagAttributes {
         present |= bit(number);
     }
 
-    /** The value as written (character references not yet decoded), or null when absent. */
-    String raw(String name) {
+    /** The value, character references decoded, or null when absent. */
+    String value(String name) {
         int number = numberOf(name);
         return number < 0 ? null : values[number];
+    }
+
+    @Override
+    public String attribute(String name) {
+        return value(name);
     }
 
     static int bit(int number) {
@@ -67,19 +74,41 @@ final class TagAttributes {
 
     /**
      * The number of the attribute named by the lower-case bytes {@code name[0, length)}, or -1.
-     * Most attributes ({@code class}, {@code id}) are told apart by their length and first letter
-     * alone, with no name compared: this runs for every attribute of every start tag.
      */
     static int numberOf(byte[] name, int length) {
         if (length >= CANDIDATES.length || length == 0) {
             return -1;
         }
-        int number = CANDIDATES[length][name[0] & 31] - 1;
-        return number >= 0 && spells(name, NAMES[number]) ? number : -1;
+        return numberOf(PackedName.low(name, length), PackedName.high(name, length), length);
+    }
+
+    /**
+     * The number of the attribute named by {@code length} lower-case bytes packed as {@code low}
+     * and {@code high} ({@link PackedName}), or -1. Most attributes ({@code class}, {@code id})
+     * are told apart by their length and first letter alone: this runs for every attribute of
+     * every start tag.
+     */
+    static int numberOf(long low, long high, int length) {
+        if (length >= CANDIDATES.length) {
+            return -1;
+        }
+        int number = CANDIDATES[length][(int) low & 31] - 1;
+        return number >= 0 && LOW[number] == low && HIGH[number] == high ? number : -1;
     }
 
     /** By length, then first letter (its low five bits): the number (plus one) of the one name it may be. */
     private static final byte[][] CANDIDATES = candidates();
+    /** Each name as {@link PackedName} words. */
+    private static final long[] LOW = new long[NAMES.length];
+    private static final long[] HIGH = new long[NAMES.length];
+
+    static {
+        for (int i = 0; i < NAMES.length; i++) {
+            byte[] name = NAMES[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            LOW[i] = PackedName.low(name, name.length);
+            HIGH[i] = PackedName.high(name, name.length);
+        }
+    }
 
     private static byte[][] candidates() {
         int longest = 0;
@@ -96,14 +125,5 @@ final class TagAttributes {
             slot[first] = (byte) (i + 1);
         }
         return candidates;
-    }
-
-    private static boolean spells(byte[] name, String known) {
-        for (int i = 0; i < known.length(); i++) {
-            if (name[i] != known.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

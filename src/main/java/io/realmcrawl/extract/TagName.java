@@ -59,6 +59,10 @@ enum TagName {
 
     private static final int SLOTS = 256;
     private static final TagName[] BY_HASH = new TagName[SLOTS];
+    /** The packed words and length of the name in each slot of {@link #BY_HASH}: a miss reads no enum constant. */
+    private static final long[] LOWS = new long[SLOTS];
+    private static final long[] HIGHS = new long[SLOTS];
+    private static final int[] LENGTHS = new int[SLOTS];
     /** The longest known name. */
     private static final int MAX_LENGTH;
 
@@ -67,11 +71,14 @@ enum TagName {
         for (TagName tag : values()) {
             if (tag != OTHER) {
                 longest = Math.max(longest, tag.bytes.length);
-                int i = hash(tag.bytes, tag.bytes.length);
+                int i = hash(tag.low, tag.high);
                 while (BY_HASH[i] != null) {
                     i = (i + 1) & (SLOTS - 1);
                 }
                 BY_HASH[i] = tag;
+                LOWS[i] = tag.low;
+                HIGHS[i] = tag.high;
+                LENGTHS[i] = tag.bytes.length;
             }
         }
         MAX_LENGTH = longest;
@@ -81,6 +88,9 @@ enum TagName {
     /** The name in lower case, as elements have it. */
     final String text;
     private final byte[] bytes;
+    /** The name as {@link PackedName} words. */
+    private final long low;
+    private final long high;
     /** What {@link RawLinks} reads of these elements (of {@code img} for {@code image}, which turns into one). */
     final RawLinks.TagRule rule;
     /** The attributes {@link RawLinks} reads of these start tags, as {@link TagAttributes} bits. */
@@ -90,6 +100,8 @@ enum TagName {
         this.sets = sets;
         this.text = name().toLowerCase(java.util.Locale.ROOT);
         this.bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        this.low = PackedName.low(bytes, bytes.length);
+        this.high = PackedName.high(bytes, bytes.length);
         this.rule = RawLinks.ruleOf(text);
         this.attributes = TagAttributes.bits(RawLinks.ruleOf(text.equals("image") ? "img" : text).attributesRead());
     }
@@ -109,34 +121,25 @@ enum TagName {
         if (length > MAX_LENGTH || length == 0) {
             return OTHER;
         }
-        for (int i = hash(name, length); ; i = (i + 1) & (SLOTS - 1)) {
-            TagName tag = BY_HASH[i];
-            if (tag == null) {
+        return of(PackedName.low(name, length), PackedName.high(name, length), length);
+    }
+
+    /**
+     * The known name of {@code length} bytes (lower case) packed as {@code low} and {@code high}
+     * ({@link PackedName}), or {@link #OTHER}.
+     */
+    static TagName of(long low, long high, int length) {
+        for (int i = hash(low, high); ; i = (i + 1) & (SLOTS - 1)) {
+            if (LOWS[i] == low && HIGHS[i] == high && LENGTHS[i] == length) {
+                return BY_HASH[i];
+            }
+            if (LENGTHS[i] == 0) {
                 return OTHER;
             }
-            if (tag.spelledBy(name, length)) {
-                return tag;
-            }
         }
     }
 
-    private boolean spelledBy(byte[] name, int length) {
-        if (bytes.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int hash(byte[] name, int length) {
-        int h = length;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + name[i];
-        }
-        return (h ^ (h >>> 8)) & (SLOTS - 1);
+    private static int hash(long low, long high) {
+        return (int) (((low + high) * 0x9E3779B97F4A7C15L) >>> 56); // the top 8 bits: SLOTS is 256
     }
 }

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 final class TagScanner {
     static final int MAX_VALUE = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
-    private static final int MAX_NAME = 16;
+    private static final int MAX_NAME = PackedName.MAX_LENGTH;
 
     /** Most CSS one {@code <style>} element may hold for links; past it the rest is not read. */
     static final int MAX_STYLE_TEXT = 1 << 20;
@@ -161,14 +161,21 @@ final class TagScanner {
                 }
             }
         }
-        int lt = indexOf((byte) '<', pos);
-        if (lt < 0) {
-            pos = limit;
-        } else {
+        // tag after tag without a round trip through step(): most tags leave the state at DATA
+        while (true) {
+            int lt = indexOf((byte) '<', pos);
+            if (lt < 0) {
+                pos = limit;
+                return;
+            }
             pos = lt + 1;
             state = State.TAG_OPEN;
-            if (pos < limit) {
-                tagOpen();
+            if (pos == limit) {
+                return;
+            }
+            tagOpen();
+            if (state != State.DATA || rules.wantsText()) {
+                return;
             }
         }
     }
@@ -181,11 +188,16 @@ final class TagScanner {
         } else if (b == '/') {
             pos++;
             state = State.END_TAG_OPEN;
+            if (pos < limit) {
+                endTagOpen();
+            }
         } else if (b == '?') {
             state = State.BOGUS_COMMENT;
         } else if (isLetter(b)) {
-            beginTag(false);
-            tagName();
+            if (!plainTag(false)) {
+                beginTag(false);
+                tagName();
+            }
         } else {
             state = State.DATA;
         }
@@ -194,8 +206,10 @@ final class TagScanner {
     private void endTagOpen() {
         byte b = buf[pos];
         if (isLetter(b)) {
-            beginTag(true);
-            tagName();
+            if (!plainTag(true)) {
+                beginTag(true);
+                tagName();
+            }
         } else if (b == '>') {
             pos++;
             state = State.DATA;
@@ -417,6 +431,170 @@ final class TagScanner {
         }
     }
 
+    // --- plain tags, read at once
+
+    /** Where each kept attribute's value lies in the buffer, by {@link TagAttributes} number. */
+    private final int[] valueFrom = new int[TagAttributes.COUNT];
+    private final int[] valueTo = new int[TagAttributes.COUNT];
+
+    /**
+     * Reads the tag whose name starts at {@code pos} in one go when it is plain: all in the buffer,
+     * each attribute a name with a quoted or unquoted value or none. Returns false, having changed
+     * nothing that counts, at anything else (an attribute name starting with {@code =} or a quote,
+     * a {@code /} not before {@code >}, the buffer's end); the states above then read the tag from
+     * the same place, byte by byte.
+     *
+     * <p>Why one long method: a page holds thousands of tags, and through the states each costs a
+     * dozen calls and field writes, which C1 compiles as written; here the tag lives in locals.
+     * It follows the states' transitions exactly ({@code LinkScannerTest} holds both to jsoup).
+     */
+    private boolean plainTag(boolean end) {
+        byte[] b = buf;
+        int lim = limit;
+        int p = pos;
+        long tagLow = 0; // the name as PackedName words, read in place: a call per name cost as much as the loop
+        long tagHigh = 0;
+        for (int c; p < lim && !TAG_NAME_ENDS[c = b[p] & 0xFF]; p++) {
+            int n = p - pos;
+            if (n < 8) {
+                tagLow |= (LOWER[c] & 0xFFL) << (n << 3);
+            } else if (n < PackedName.MAX_LENGTH) {
+                tagHigh |= (LOWER[c] & 0xFFL) << ((n - 8) << 3);
+            }
+        }
+        if (p >= lim) {
+            return false;
+        }
+        int nameLen = p - pos;
+        TagName t = nameLen > MAX_NAME ? TagName.OTHER : TagName.of(tagLow, tagHigh, nameLen);
+        int wanted = end ? 0 : t.attributes;
+        int kept = 0;
+        boolean selfClose = false;
+        byte c = b[p];
+        while (c != '>') {
+            if (isWhitespace(c)) {
+                p = skipWhitespace(b, p + 1, lim);
+                if (p >= lim) {
+                    return false;
+                }
+                c = b[p];
+                continue;
+            }
+            if (c == '/') {
+                if (p + 1 >= lim || b[p + 1] != '>') {
+                    return false;
+                }
+                selfClose = true;
+                p++;
+                break;
+            }
+            if (c == '=' || c == '"' || c == '\'') {
+                return false;
+            }
+            int at = p;
+            long low = 0; // the attribute's name, packed as the tag's is
+            long high = 0;
+            for (int x; p < lim && !ATTRIBUTE_NAME_ENDS[x = b[p] & 0xFF]; p++) {
+                int n = p - at;
+                if (n < 8) {
+                    low |= (LOWER[x] & 0xFFL) << (n << 3);
+                } else if (n < PackedName.MAX_LENGTH) {
+                    high |= (LOWER[x] & 0xFFL) << ((n - 8) << 3);
+                }
+            }
+            int number = wanted == 0 || p - at > MAX_NAME ? -1 : TagAttributes.numberOf(low, high, p - at);
+            boolean keep = number >= 0 && (wanted & ~kept & TagAttributes.bit(number)) != 0;
+            if (p >= lim) {
+                return false;
+            }
+            c = b[p];
+            if (isWhitespace(c)) {
+                p = skipWhitespace(b, p + 1, lim);
+                if (p >= lim) {
+                    return false;
+                }
+                c = b[p];
+            }
+            int from = p;
+            int to = p; // no value: empty
+            if (c == '=') {
+                if (++p >= lim) {
+                    return false;
+                }
+                c = b[p];
+                if (isWhitespace(c)) {
+                    p = skipWhitespace(b, p + 1, lim);
+                    if (p >= lim) {
+                        return false;
+                    }
+                    c = b[p];
+                }
+                if (c == '"' || c == '\'') {
+                    from = p + 1;
+                    to = ByteSearch.indexOf(b, c, from, lim);
+                    if (to < 0 || to + 1 >= lim) {
+                        return false;
+                    }
+                    p = to + 1;
+                } else {
+                    from = p;
+                    to = valueEnd(b, p, lim); // '>' at once: an empty value
+                    if (to >= lim) {
+                        return false;
+                    }
+                    p = to;
+                }
+                c = b[p];
+            }
+            if (keep) {
+                kept |= TagAttributes.bit(number);
+                valueFrom[number] = from;
+                valueTo[number] = to;
+            }
+        }
+        if (t == TagName.OTHER && kept != 0) {
+            for (int i = 0; i < Math.min(nameLen, MAX_NAME); i++) {
+                name[i] = PackedName.byteAt(tagLow, tagHigh, i); // for otherName()
+            }
+        }
+        commitTag(end, t, nameLen, wanted, selfClose, kept);
+        pos = p + 1;
+        emitTag();
+        return true;
+    }
+
+    /** The tag {@link #plainTag} read becomes the current one, with the values it kept. */
+    private void commitTag(boolean end, TagName t, int nameLen, int wanted, boolean selfClose, int kept) {
+        endTag = end;
+        tag = t;
+        nameLength = nameLen;
+        wantedAttributes = wanted;
+        selfClosing = selfClose;
+        inAttribute = false;
+        attributes.clear();
+        for (int number = 0; kept != 0; number++, kept >>>= 1) {
+            if ((kept & 1) != 0) {
+                int length = valueTo[number] - valueFrom[number];
+                attributes.add(number, length == 0 ? "" : AttributeValues.of(buf, valueFrom[number], length, charset));
+            }
+        }
+    }
+
+    private static int skipWhitespace(byte[] b, int p, int lim) {
+        while (p < lim && WHITESPACE[b[p] & 0xFF]) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The end of an unquoted value: the first whitespace or {@code >}, or {@code lim}. */
+    private static int valueEnd(byte[] b, int p, int lim) {
+        while (p < lim && !UNQUOTED_VALUE_ENDS[b[p] & 0xFF]) {
+            p++;
+        }
+        return p;
+    }
+
     // --- attributes
 
     private void newAttribute() {
@@ -459,7 +637,7 @@ final class TagScanner {
         inAttribute = false;
         int number = attributeNumber();
         if (isWanted(number) && !attributes.has(number)) {
-            attributes.add(number, capture ? new String(value, 0, valueLength, charset) : "");
+            attributes.add(number, capture ? AttributeValues.of(value, 0, valueLength, charset) : "");
         }
         capture = false;
         valueLength = 0;
@@ -484,6 +662,11 @@ final class TagScanner {
             nameDone(State.DATA);
         }
         finishAttribute();
+        emitTag();
+    }
+
+    /** {@link #emit} once the tag's name and attributes are complete. */
+    private void emitTag() {
         state = State.DATA;
         if (endTag) {
             rules.end(tag);
@@ -680,12 +863,7 @@ final class TagScanner {
     }
 
     int indexOf(byte b, int from) {
-        for (int i = from; i < limit; i++) {
-            if (buf[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteSearch.indexOf(buf, b, from, limit);
     }
 
     private boolean startsWith(String s, boolean ignoreCase) {
@@ -745,6 +923,8 @@ final class TagScanner {
     private static final boolean[] TAG_NAME_ENDS = new boolean[256];
     /** The bytes that end an attribute name: those and {@code =}. */
     private static final boolean[] ATTRIBUTE_NAME_ENDS = new boolean[256];
+    /** The bytes that end an unquoted attribute value: whitespace, {@code >}. */
+    private static final boolean[] UNQUOTED_VALUE_ENDS = new boolean[256];
 
     static {
         for (int b = 0; b < 256; b++) {
@@ -755,6 +935,9 @@ final class TagScanner {
             ATTRIBUTE_NAME_ENDS[c] = true;
         }
         ATTRIBUTE_NAME_ENDS['='] = true;
+        for (char c : " \n\t\r\f>".toCharArray()) {
+            UNQUOTED_VALUE_ENDS[c] = true;
+        }
     }
 
     /** HTML whitespace; a table, so that the JIT inlines the test into every loop. */

@@ -60,6 +60,16 @@ class LinkScannerTest {
         "<a href=`tick.html`>", "<a href='sq\"dq.html'>", "<a\thref\n=\fx.html\r>", "<img src=\"a\u0000b.png\">",
         "<a href=\"caf\u00e9.html\"><a href=\"\u65e5\u672c.html\">", "<\u00fclo <a href=u.html>",
         "<a data-href=no.html href=yes.html>", "<a hrefx=no.html>", "<object data=o.pdf data=p.pdf>",
+        // tags the scanner reads at once (TagScanner.plainTag), and the ones it leaves to its states
+        "<a href=\"x.html\"/>", "<a href=\"x.html\"title=\"t\">", "<a href = 'x.html' >", "<a href=x.html/>y",
+        "<a/ href=x.html>", "<a href=\"x.html\"/ >", "<img src=\"a.png\"srcset=\"b.png 2x\">", "<A HREF=\"X.html\">",
+        "<a href=>x</a><a href=y.html>", "<a href=\">\"x.html>", "<a href='>'y.html>", "<a title=\"t\" href>e</a>",
+        "<a title href=t.html>", "<a title\thref=t2.html>", "<a title \"href=q.html\">", "<a title 'x' href=r.html>",
+        "<a title =href=s.html>", "<a href=\"x.html\" href=\"no.html\">", "<a hReF=\"q&amp;x.html\" href=no.html>",
+        "<div STYLE=\"b:url(s.png)\" style=\"b:url(t.png)\">", "<custom-element style=\"b:url(c.png)\">",
+        "<sixteen-letters! style=b:url(sixteen.png)>",
+        "<a hrefhrefhrefhrefhref=x.html href=y.html>", "</a href=\"x.html\"><a href=after.html>", "</br/><a href=br.html>",
+        "<a\u0000 href=nul.html>", "<a href=\"x.html\"<b>", "<a href=\"x.html\"=y>", "<img src=a.png/><a href=q.html\f>",
         // which tags count
         "<image src=i.png><svg><image href=j.png src=k.png></svg>",
         "<select><a href=s.html>x</a><img src=s.png><script src=ok.js></script></select><a href=after.html>",
@@ -155,6 +165,8 @@ class LinkScannerTest {
         "<meta charset=windows-1252>|false", "<?xml version='1.0' encoding='ISO-8859-1'?>|false",
         "<?xml version='1.0' encoding='utf-8'?><meta charset=utf-8>|true", "<meta charset=\"\">|false",
         "<p>open(f, encoding='latin-1') and charset=latin1 in text</p>|true", "<meta name=x><meta charset=koi8-r|false",
+        "<p><p><p><p><p><p><p><p><p><p><p><META CHARSET=koi8-r>|false", "xxxxxxxxxxxxxxxxxxxx<meta charset=utf-8><|true",
+        "<|true", "<m|true", "<meta|true", "<div><p>x</p></div><?xml encoding='latin1'?>|false",
     })
     void sendsOnlyPagesDeclaringAnotherCharsetThanUtf8ToJsoup(String head, boolean scannable) {
         assertEquals(scannable, ScanCharset.declaresOnlyUtf8(head), head);

@@ -25,10 +25,37 @@ class TagNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "x", "ab", "div2", "blockquotes", "imgs", "scrip", "h7", "other", "noscripts", "custom-element"})
+    @ValueSource(strings = {"", "x", "ab", "div2", "blockquotes", "imgs", "scrip", "h7", "other", "noscripts", "custom-element",
+        "a\u0000", "\u0000a", "b\u0000\u0000", "sixteen-letters!", "blockquote\u0000"})
     void otherNamesAreOther(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(TagName.OTHER, TagName.of(bytes, bytes.length), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "blockquote", "abcdefgh", "abcdefghi", "sixteen-letters!", "\u00fclo", "x\u0000y"})
+    void aPackedNameHoldsItsBytes(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        long low = PackedName.low(bytes, bytes.length);
+        long high = PackedName.high(bytes, bytes.length);
+        byte[] back = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            back[i] = PackedName.byteAt(low, high, i);
+        }
+        assertEquals(name, new String(back, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void everyKnownTagIsToldFromItsPackedName() {
+        for (TagName tag : TagName.values()) {
+            if (tag != TagName.OTHER) {
+                byte[] name = tag.text.getBytes(StandardCharsets.ISO_8859_1);
+                assertEquals(tag, TagName.of(PackedName.low(name, name.length), PackedName.high(name, name.length), name.length));
+                // one byte shorter or longer, with zeros where the name was: never the tag
+                assertEquals(TagName.OTHER, TagName.of(PackedName.low(name, name.length), PackedName.high(name, name.length),
+                        name.length + 1), tag.text + " and a NUL");
+            }
+        }
     }
 
     @Test
@@ -51,7 +78,7 @@ class TagNamesTest {
         TagAttributes attributes = new TagAttributes();
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
         attributes.add(TagAttributes.numberOf(bytes, bytes.length), "v");
-        assertEquals("v", attributes.raw(name));
+        assertEquals("v", attributes.value(name));
     }
 
     @ParameterizedTest
