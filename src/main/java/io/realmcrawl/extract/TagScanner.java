@@ -547,6 +547,9 @@ final class TagScanner {
                 c = b[p];
             }
             if (keep) {
+                if (to - from > MAX_VALUE) {
+                    return false; // the states drop it (none fits in today's buffer)
+                }
                 kept |= TagAttributes.bit(number);
                 valueFrom[number] = from;
                 valueTo[number] = to;
