@@ -23,9 +23,10 @@ import java.util.Optional;
  *
  * <p>The body is streamed into a temporary file {@code .~rc-<random>.tmp} in the page's folder
  * while its size and checksum ({@link ChecksumAlgorithm}) are computed and its bytes compared with
- * the copy on disk ({@link BodyCopy}: a body of up to 256 KiB is gathered in memory and written
- * at once, and handed back for its links to be found without reading the file); then the header file ({@code <page>.headers}, see
- * {@link UrlPathMapper} for names and {@code HeaderFile} for content) is written the same way, and
+ * the copy on disk ({@link BodyCopy}: a body of up to 256 KiB is gathered in memory, written at
+ * once, and handed back so that its links are found without reading the file); then the header
+ * file ({@code <page>.headers}, see {@link UrlPathMapper} for names and {@code HeaderFile} for
+ * content) is written the same way, and
  * the page's temporary file is renamed over the page ({@code ATOMIC_MOVE}). If the body stream
  * throws (size cap, time limit, truncated body), the temporary file is deleted, the exception
  * propagates, and an earlier copy of the page and its header file stay as they were. A body
