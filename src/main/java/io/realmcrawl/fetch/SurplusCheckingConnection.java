@@ -9,6 +9,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultClassicHttpResponseFactory;
 import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
+import org.apache.hc.core5.http.io.HttpMessageParser;
 import org.apache.hc.core5.http.io.HttpMessageParserFactory;
 import org.apache.hc.core5.http.io.SessionInputBuffer;
 import org.apache.hc.core5.io.CloseMode;
@@ -30,16 +31,31 @@ final class SurplusCheckingConnection extends DefaultManagedHttpClientConnection
     private static final Logger log = LoggerFactory.getLogger(SurplusCheckingConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
 
-    /**
-     * Response heads are parsed as HttpCore's default parser factory does it, with the faster
-     * {@link StatusLineParser}. Like that default, the parser takes {@code Http1Config.DEFAULT}, not
-     * {@code config}: its header-count limit is HttpCore's 100, below {@link WireLimits}' 256.
-     */
-    private static final HttpMessageParserFactory<ClassicHttpResponse> RESPONSES =
+    /** Response heads are parsed as HttpCore's default parser factory does it, with the faster {@link StatusLineParser}. */
+    private static final DefaultHttpResponseParserFactory PARSERS =
             new DefaultHttpResponseParserFactory(StatusLineParser.INSTANCE, DefaultClassicHttpResponseFactory.INSTANCE);
 
     SurplusCheckingConnection(Http1Config config) {
-        super("http-outgoing-" + IDS.getAndIncrement(), null, null, config, null, null, null, RESPONSES);
+        super("http-outgoing-" + IDS.getAndIncrement(), null, null, config, null, null, null, parsersWith(config));
+    }
+
+    /**
+     * A parser factory that applies {@code config}'s limits. HttpCore's connection asks its factory
+     * for a parser without a config, which then takes {@code Http1Config.DEFAULT}: 100 header
+     * lines, not {@link WireLimits}' 256.
+     */
+    private static HttpMessageParserFactory<ClassicHttpResponse> parsersWith(Http1Config config) {
+        return new HttpMessageParserFactory<>() {
+            @Override
+            public HttpMessageParser<ClassicHttpResponse> create(Http1Config ignored) {
+                return PARSERS.create(config);
+            }
+
+            @Override
+            public HttpMessageParser<ClassicHttpResponse> create() {
+                return PARSERS.create(config);
+            }
+        };
     }
 
     @Override

@@ -242,6 +242,23 @@ class HostileResponsesTest {
         assertFailedClearly(report, 7, "response head is over the limits", "header");
     }
 
+    /** The cap is 256 header lines (WireLimits), not HttpCore's default of 100. */
+    @Test
+    void aHeadOf200HeaderLinesIsWithinTheLimitsAndSaved() throws Exception {
+        CrawlReport report = secondRunWith((r, out) -> {
+            StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n");
+            for (int i = 0; i < 200; i++) {
+                head.append("X-Many-").append(i).append(": yes\r\n");
+            }
+            answer(out, head.append("Content-Length: 2\r\n\r\n").toString(), "hi".getBytes(StandardCharsets.UTF_8));
+            return After.CLOSE;
+        });
+
+        assertEquals(0, report.exitCode(), report.summary() + " " + report.errors());
+        assertEquals("hi", Files.readString(crawls.file(server.port(), "bad.html")));
+        assertTrue(Files.readString(crawls.file(server.port(), "bad.html.headers")).contains("X-Many-199: yes\r\n"));
+    }
+
     @Test
     void oneHugeHeaderIsAProtocolError() throws Exception {
         CrawlReport report = secondRunWith((r, out) -> {
