@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * href is kept at that second level, once for all folders. A reduced form that
  * could read differently on its own (a scheme-like {@code x:y}, an absolute path) is not made.
  *
- * <p>Bounded: each level starts over when full, which costs some misses, never memory. A hit is
+ * <p>Bounded: each level holds half the capacity and starts over when full, which costs some
+ * misses, never memory (the JDK docs' reduced forms fit in half of the default). A hit is
  * one lookup; a miss builds the URL's text and looks it up among {@link UrlNormalizer}'s one
  * instance per URL (parsed only once).
  *
@@ -50,9 +51,10 @@ final class ResolvedUrls {
     /** By folder, reduced forms of hrefs (and absolute http(s) hrefs, under {@link #ANY_FOLDER}). */
     private final Level relative;
 
+    /** @param capacity how many resolutions are kept at most, half at each level (0: none) */
     ResolvedUrls(int capacity) {
-        this.relative = capacity == 0 ? null : new Level(capacity);
-        this.exact = capacity == 0 ? null : new Level(capacity);
+        this.exact = capacity == 0 ? null : new Level(Math.max(1, capacity / 2));
+        this.relative = capacity == 0 ? null : new Level(Math.max(1, capacity - capacity / 2));
     }
 
     /** The resolver of one page's hrefs against {@code base}, its base URL in normal form. */

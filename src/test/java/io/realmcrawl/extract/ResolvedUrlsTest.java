@@ -1,6 +1,7 @@
 package io.realmcrawl.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.realmcrawl.scope.UrlNormalizer;
 import java.net.URI;
@@ -49,6 +50,19 @@ class ResolvedUrlsTest {
                     .resolve("../../java/lang/Object.html#equals(java.lang.Object)"));
         }
         assertEquals(3 + 1, resolved.size()); // as written in each folder; reduced once, in /api/
+    }
+
+    @Test
+    void keepsNoMoreThanItsCapacityAndStillResolvesEveryHref() {
+        ResolvedUrls resolved = new ResolvedUrls(4);
+        URI page = URI.create("http://h/a/b/page.html");
+        for (int i = 0; i < 50; i++) {
+            for (String href : List.of("x" + i + ".html", "../y" + i + ".html#f")) {
+                assertEquals(UrlNormalizer.resolve(page, href).orElseThrow(),
+                        resolved.page(UrlNormalizer.againstNormal(page)).resolve(href), href);
+                assertTrue(resolved.size() <= 4, "size " + resolved.size() + " after " + href);
+            }
+        }
     }
 
     @ParameterizedTest
