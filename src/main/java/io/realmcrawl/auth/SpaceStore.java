@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 final class SpaceStore {
 
+    /** Up to this many prefixes per origin, {@link #covering} tests each rather than walking the path. */
+    private static final int FEW_PREFIXES = 8;
+
     private final ConcurrentMap<ProtectionSpace, SpaceEntry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<Origin, ConcurrentMap<String, SpaceEntry>> prefixes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Origin, Set<String>> visited = new ConcurrentHashMap<>();
@@ -31,8 +34,11 @@ final class SpaceStore {
         if (known == null) {
             return Optional.empty();
         }
-        // target.directories(), longest first, walked without building the list (this runs per request)
         String path = target.path();
+        if (known.size() <= FEW_PREFIXES) {
+            return longestPrefixOf(path, known);
+        }
+        // target.directories(), longest first, walked without building the list (this runs per request)
         for (int end = path.lastIndexOf('/'); end >= 0; end = path.lastIndexOf('/', end - 1)) {
             SpaceEntry entry = known.get(path.substring(0, end + 1));
             if (entry != null) {
@@ -40,6 +46,22 @@ final class SpaceStore {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The entry of the longest prefix that {@code path} starts with: the same as walking the path's
+     * directories, as every prefix is a directory (it ends with '/'; the empty one of a path with
+     * no '/' covers nothing). Cheaper for a handful of prefixes, the usual case (a Basic realm gets
+     * one per directory challenged): no substring to build and hash per level of the path.
+     */
+    private static Optional<SpaceEntry> longestPrefixOf(String path, ConcurrentMap<String, SpaceEntry> known) {
+        String longest = null;
+        for (String prefix : known.keySet()) {
+            if (!prefix.isEmpty() && path.startsWith(prefix) && (longest == null || prefix.length() > longest.length())) {
+                longest = prefix;
+            }
+        }
+        return longest == null ? Optional.empty() : Optional.ofNullable(known.get(longest));
     }
 
     /** Adds the target's directory as a prefix of the space (a longer, nested one may name another). */

@@ -44,7 +44,7 @@ public final class Fetcher implements Closeable {
 
     private final FetchSettings settings;
     private final CloseableHttpClient client;
-    private final BasicCookieStore cookies = new BasicCookieStore();
+    private final BasicCookieStore cookies = new CrawlCookies();
     private final PageDeadlines deadlines;
     private final TlsSocketStrategy tls;
 
@@ -106,10 +106,15 @@ public final class Fetcher implements Closeable {
      */
     public FetchResponse open(URI url, Validators validators) throws FetchException {
         HttpGet get = new HttpGet(url);
-        validators.etag().ifPresent(etag -> get.setHeader("If-None-Match", etag));
-        validators.lastModified().ifPresent(date -> get.setHeader("If-Modified-Since", date));
+        // plain ifs and the request itself as the alarm's abort: no lambda to allocate per request
+        if (validators.etag().isPresent()) {
+            get.setHeader("If-None-Match", validators.etag().get());
+        }
+        if (validators.lastModified().isPresent()) {
+            get.setHeader("If-Modified-Since", validators.lastModified().get());
+        }
         long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
-        PageDeadlines.Alarm alarm = deadlines.arm(get::cancel);
+        PageDeadlines.Alarm alarm = deadlines.arm(get);
         HttpClientContext context = HttpClientContext.create();
         try {
             ClassicHttpResponse response = client.executeOpen(null, get, context);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
  * The alarms of the requests in flight, each of which aborts its request when the page timeout
@@ -25,9 +26,9 @@ final class PageDeadlines implements AutoCloseable {
     /** One request's alarm. */
     final class Alarm {
         private final long deadline;
-        private final Runnable abort;
+        private final Cancellable abort;
 
-        private Alarm(long deadline, Runnable abort) {
+        private Alarm(long deadline, Cancellable abort) {
             this.deadline = deadline;
             this.abort = abort;
         }
@@ -47,9 +48,9 @@ final class PageDeadlines implements AutoCloseable {
         watch.start();
     }
 
-    /** Runs {@code abort} once the page timeout is over, unless the returned alarm is cancelled first. */
-    Alarm arm(Runnable abort) {
-        Alarm alarm = new Alarm(System.nanoTime() + timeoutNanos, abort);
+    /** Cancels {@code request} once the page timeout is over, unless the returned alarm is cancelled first. */
+    Alarm arm(Cancellable request) {
+        Alarm alarm = new Alarm(System.nanoTime() + timeoutNanos, request);
         armed.add(alarm);
         return alarm;
     }
@@ -61,7 +62,7 @@ final class PageDeadlines implements AutoCloseable {
 
     /** Rings every alarm now: aborts every request in flight. */
     void abortAll() {
-        armed.forEach(alarm -> alarm.abort.run());
+        armed.forEach(alarm -> alarm.abort.cancel());
     }
 
     private void watch() {
@@ -79,7 +80,7 @@ final class PageDeadlines implements AutoCloseable {
     /** Aborting a request is not expected to throw; if it does, the watch goes on for the others. */
     private static void ring(Alarm alarm) {
         try {
-            alarm.abort.run();
+            alarm.abort.cancel();
         } catch (RuntimeException e) {
             // the request is past its deadline either way; the body's own check reports the timeout
         }

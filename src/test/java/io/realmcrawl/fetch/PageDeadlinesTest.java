@@ -16,7 +16,7 @@ class PageDeadlinesTest {
         try (PageDeadlines deadlines = new PageDeadlines(Duration.ofMillis(400))) {
             CountDownLatch rang = new CountDownLatch(1);
             long start = System.nanoTime();
-            deadlines.arm(rang::countDown);
+            deadlines.arm(() -> { rang.countDown(); return true; });
 
             assertTrue(rang.await(5, TimeUnit.SECONDS));
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -29,7 +29,7 @@ class PageDeadlinesTest {
     void aCancelledAlarmNeverRings() throws Exception {
         try (PageDeadlines deadlines = new PageDeadlines(Duration.ofMillis(200))) {
             AtomicInteger rang = new AtomicInteger();
-            deadlines.arm(rang::incrementAndGet).cancel();
+            deadlines.arm(() -> rang.incrementAndGet() > 0).cancel();
 
             assertEquals(0, deadlines.armed());
             Thread.sleep(600);
@@ -41,9 +41,9 @@ class PageDeadlinesTest {
     void abortAllRingsEveryArmedAlarmAtOnce() {
         try (PageDeadlines deadlines = new PageDeadlines(Duration.ofMinutes(2))) {
             AtomicInteger rang = new AtomicInteger();
-            deadlines.arm(rang::incrementAndGet);
-            deadlines.arm(rang::incrementAndGet);
-            deadlines.arm(rang::incrementAndGet).cancel();
+            deadlines.arm(() -> rang.incrementAndGet() > 0);
+            deadlines.arm(() -> rang.incrementAndGet() > 0);
+            deadlines.arm(() -> rang.incrementAndGet() > 0).cancel();
 
             deadlines.abortAll();
 
