@@ -209,12 +209,11 @@ public final class CrawlState implements Closeable {
      * Notes how long the last fetch of {@code url} took and the protection space that answered it
      * (for the report). Kept in memory and written by the URL's completion, in the same row update
      * and commit; if the URL is requeued instead, or still leased when the run ends or the state
-     * closes, it is written then, on its own.
+     * closes, it is written then, on its own. Does not take the state's lock: a note is only put
+     * in memory, and the lock is often held by another worker's commit (most contended entry before).
      */
     public void noteVisit(URI url, java.time.Duration took, Optional<String> realm) {
-        synchronized (db) {
-            visits.put(url, took.toMillis(), realm);
-        }
+        visits.put(url, took.toMillis(), realm);
     }
 
     /** The most recent run: the current one once {@link #beginRun} was called. */

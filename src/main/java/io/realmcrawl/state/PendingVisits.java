@@ -3,10 +3,10 @@ package io.realmcrawl.state;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Visit notes (how long a URL's fetch took, which protection space answered) waiting for the
@@ -14,14 +14,16 @@ import java.util.Optional;
  *
  * <p>A note no completion takes (its URL was requeued, or left leased by a stop or a full disk)
  * is written on its own by whoever ends that path, as every note was before; it holds about one
- * entry per worker. Not thread-safe: callers hold the {@link Db} monitor.
+ * entry per worker. Thread-safety: {@link #put} may be called by any thread without a lock (a
+ * worker notes its URL before it completes it); the other methods are called holding the
+ * {@link Db} monitor.
  */
 final class PendingVisits {
     /** One URL's note; {@code realm} is null when no protection space answered. */
     record Note(long durationMs, String realm) {
     }
 
-    private final Map<URI, Note> pending = new HashMap<>();
+    private final Map<URI, Note> pending = new ConcurrentHashMap<>();
 
     void put(URI url, long durationMs, Optional<String> realm) {
         pending.put(url, new Note(durationMs, realm.orElse(null)));

@@ -235,8 +235,14 @@ public final class Mirror {
      * @throws IOException when the URL's file name cannot be written in this system's file-name charset
      */
     public PageFiles files(URI url) throws IOException {
-        Path relative = mapped(url);
-        return new PageFiles(url, relative, root.resolve(relative));
+        try {
+            String file = UrlPathMapper.relativeName(url);
+            return new PageFiles(url, file, root.resolve(file));
+        } catch (InvalidPathException e) {
+            throw new IOException("cannot save " + url + ": its file name '" + e.getInput()
+                    + "' cannot be written in this system's file-name charset ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LANG=C.UTF-8", e);
+        }
     }
 
     /**
@@ -306,15 +312,6 @@ public final class Mirror {
         return page.resolveSibling(page.getFileName() + HEADERS_SUFFIX);
     }
 
-    private static Path mapped(URI url) throws IOException {
-        try {
-            return UrlPathMapper.relativePath(url);
-        } catch (InvalidPathException e) {
-            throw new IOException("cannot save " + url + ": its file name '" + e.getInput()
-                    + "' cannot be written in this system's file-name charset ("
-                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LANG=C.UTF-8", e);
-        }
-    }
 
     private void createFolders(URI url, Path page) throws IOException {
         if (OnDisk.isFolder(page.getParent())) {

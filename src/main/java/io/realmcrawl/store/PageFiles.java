@@ -15,9 +15,9 @@ public final class PageFiles {
     private final Path page;
     private final Path headers;
 
-    PageFiles(URI url, Path relative, Path page) {
+    PageFiles(URI url, String file, Path page) {
         this.url = url;
-        this.file = Mirror.slashed(relative);
+        this.file = file;
         this.page = page;
         this.headers = Mirror.headersOf(page);
     }

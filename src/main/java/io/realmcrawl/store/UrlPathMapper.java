@@ -3,8 +3,6 @@ package io.realmcrawl.store;
 import io.realmcrawl.scope.Origin;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Maps a normalised http(s) URL to its file in the mirror: {@code [https_]host[_port]/path}.
@@ -52,6 +50,8 @@ import java.util.List;
  * whole paths longer than the platform allows.
  */
 public final class UrlPathMapper {
+    /** The origin folder last mapped: a crawl maps nearly every page of one origin. */
+    private static volatile OriginFolder lastOrigin;
 
     private UrlPathMapper() {
     }
@@ -62,19 +62,37 @@ public final class UrlPathMapper {
      * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host
      */
     public static Path relativePath(URI url) {
-        List<String> names = new ArrayList<>();
-        names.add(originFolder(Origin.of(url)));
+        return Path.of(relativeName(url)); // no name is empty or holds a '/', so this splits where it was joined
+    }
+
+    /** The same path as text, its names joined by {@code /}: {@code 127.0.0.1_8080/docs/index.html}. */
+    public static String relativeName(URI url) {
         String rawPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        String[] segments = rawPath.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length - 1; i++) {
-            names.add(FileNames.folder(segments[i]));
+        StringBuilder path = new StringBuilder(rawPath.length() + 32).append(originFolder(Origin.of(url)));
+        int start = 1;
+        for (int slash = rawPath.indexOf('/', start); slash >= 0; slash = rawPath.indexOf('/', start)) {
+            path.append('/').append(FileNames.folder(rawPath.substring(start, slash)));
+            start = slash + 1;
         }
-        names.add(FileNames.file(segments[segments.length - 1], url.getRawQuery()));
-        return Path.of(names.get(0), names.subList(1, names.size()).toArray(String[]::new));
+        path.append('/').append(FileNames.file(rawPath.substring(start), url.getRawQuery()));
+        return path.toString();
+    }
+
+    private record OriginFolder(Origin origin, String folder) {
+    }
+
+    private static String originFolder(Origin origin) {
+        OriginFolder last = lastOrigin;
+        if (last != null && last.origin().equals(origin)) {
+            return last.folder();
+        }
+        String folder = originFolderOf(origin);
+        lastOrigin = new OriginFolder(origin, folder);
+        return folder;
     }
 
     /** {@code host}, {@code host_8080}, {@code https_host}, {@code https_host_8443}. */
-    static String originFolder(Origin origin) {
+    static String originFolderOf(Origin origin) {
         String host = FileNames.encodeTrailingDotsAndSpaces(Escaper.pathSegment(origin.host()).replace("_", "%5F"));
         String scheme = origin.isHttps() ? "https_" : "";
         String port = origin.isDefaultPort() ? "" : "_" + origin.port();

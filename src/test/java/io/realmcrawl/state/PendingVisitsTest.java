@@ -34,6 +34,40 @@ class PendingVisitsTest {
     }
 
     @Test
+    void notesPutByManyWorkersAtOnceWithoutTheStateLockAreAllKept() throws Exception {
+        PendingVisits visits = new PendingVisits();
+        int workers = 8;
+        int each = 2000;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    visits.put(url("/w" + worker + "/" + i), i, DOCS);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int w = 0; w < workers; w++) {
+            for (int i = 0; i < each; i++) {
+                PendingVisits.Note note = visits.take(url("/w" + w + "/" + i));
+                assertEquals(i, note == null ? -1 : note.durationMs(), "/w" + w + "/" + i);
+            }
+        }
+    }
+
+    @Test
     void aCompletionWithoutANoteKeepsTheNoteTheUrlHad() throws Exception {
         try (CrawlState state = Fixtures.started(dir)) {
             state.frontier().discover(url("/a"), 0);
