@@ -7,13 +7,15 @@ import java.nio.file.Path;
  * Where one URL's page and its header file go in the mirror ({@link Mirror#files}). Mapping a URL
  * to its file takes decoding and escaping each segment, so a visit maps once and passes this to
  * both {@link Mirror#stored(PageFiles)} and {@link Mirror#save(PageFiles, io.realmcrawl.fetch.ResponseHead,
- * java.io.InputStream, BodyCheck)}.
+ * java.io.InputStream, BodyCheck)}. Belongs to one visit: not thread-safe.
  */
 public final class PageFiles {
     private final URI url;
     private final String file;
     private final Path page;
     private final Path headers;
+    /** True when {@link Mirror#stored(PageFiles)} looked and found no file for the page. */
+    private boolean missingAtLookup;
 
     PageFiles(URI url, String file, Path page) {
         this.url = url;
@@ -37,6 +39,15 @@ public final class PageFiles {
 
     Path headers() {
         return headers;
+    }
+
+    void lookedUp(boolean foundFile) {
+        missingAtLookup = !foundFile;
+    }
+
+    /** Whether the visit looked the page up and found no file. */
+    boolean missingAtLookup() {
+        return missingAtLookup;
     }
 
     /** The header file relative to the mirror's root, {@code /}-separated. */

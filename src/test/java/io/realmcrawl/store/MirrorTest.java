@@ -58,6 +58,34 @@ class MirrorTest {
     }
 
     @Test
+    void aPageItsVisitFoundMissingIsSavedAsNewWithoutLookingAgain() throws Exception {
+        PageFiles files = mirror.files(PAGE);
+        assertTrue(mirror.stored(files).isEmpty());
+        mirror.save(PAGE, head(200, "OK"), new ByteArrayInputStream("first".getBytes(UTF_8))); // another URL of the file
+
+        SavedPage saved = mirror.save(files, head(200, "OK"), new ByteArrayInputStream("second".getBytes(UTF_8)),
+                BodyCheck.ACCEPT_ALL).page();
+
+        assertEquals(SavedPage.Write.CREATED, saved.write());
+        assertEquals("second", Files.readString(mirror.root().resolve(saved.file())));
+    }
+
+    @Test
+    void aPageItsVisitFoundIsComparedWithWhatIsThereAtSave() throws Exception {
+        mirror.save(PAGE, head(200, "OK"), new ByteArrayInputStream("first".getBytes(UTF_8)));
+        PageFiles files = mirror.files(PAGE);
+        assertTrue(mirror.stored(files).isPresent());
+
+        SavedPage same = mirror.save(files, head(200, "OK"), new ByteArrayInputStream("first".getBytes(UTF_8)),
+                BodyCheck.ACCEPT_ALL).page();
+        SavedPage other = mirror.save(mirror.files(PAGE), head(200, "OK"),
+                new ByteArrayInputStream("other".getBytes(UTF_8)), BodyCheck.ACCEPT_ALL).page();
+
+        assertEquals(SavedPage.Write.KEPT, same.write());
+        assertEquals(SavedPage.Write.REPLACED, other.write());
+    }
+
+    @Test
     void headerFileHoldsStatusLineAndHeaders() throws Exception {
         ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("Content-Type", "text/html"),
                 new Header("ETag", "\"v1\""), new Header("X-Caf\u00e9", "cr\r\nlf"), new Header("Set-Cookie", "a=1")));
