@@ -106,9 +106,6 @@ public final class Mirror {
      */
     public Saved save(PageFiles files, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
         Path page = files.page();
-        if (OnDisk.isFolder(page)) {
-            throw clash(files.url(), page, page, "this is a folder (of pages below this URL) where the page's file must go");
-        }
         Earlier earlier = earlier(files);
         AtomicFiles.OpenTemp temp = newTempFileBeside(files.url(), page);
         try {
@@ -120,7 +117,7 @@ public final class Mirror {
             if (rejected.isPresent()) {
                 throw new BodyRejectedException(files.url(), rejected.get());
             }
-            SavedPage.Write write = place(temp.path(), copied, earlier, files.headers(), head);
+            SavedPage.Write write = place(temp.path(), copied, earlier, files, head);
             SavedPage saved = new SavedPage(files.url(), files.file(), files.headersFile(), copied.size(),
                     copied.checksum(), write);
             return new Saved(saved, copied.held().orElseGet(() -> ReceivedBody.inFile(body(page))));
@@ -191,9 +188,15 @@ public final class Mirror {
         }
     }
 
-    /** A body equal to the earlier one keeps the page; a new body replaces it and drops the original. */
-    private SavedPage.Write place(Path temp, BodyCopy.Copied copied, Earlier earlier, Path headers, ResponseHead head)
+    /**
+     * A body equal to the earlier one keeps the page; a new body replaces it and drops the original.
+     * The body goes in place before its header file: a crash between the two leaves the new body
+     * under the old validators, which the next run's conditional request finds changed, never new
+     * validators over the old body (which a {@code 304} would then keep).
+     */
+    private SavedPage.Write place(Path temp, BodyCopy.Copied copied, Earlier earlier, PageFiles files, ResponseHead head)
             throws IOException {
+        Path headers = files.headers();
         if (copied.sameAsStored()) {
             Files.delete(temp);
             if (!Validators.of(head).equals(storedValidators(headers))) {
@@ -201,12 +204,31 @@ public final class Mirror {
             }
             return SavedPage.Write.KEPT;
         }
+        moveInPlace(temp, files);
         AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
-        Files.move(temp, earlier.page(), ATOMIC_MOVE, REPLACE_EXISTING);
         if (earlier.original().isPresent()) {
             Files.deleteIfExists(earlier.original().get());
         }
         return earlier.existed() ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
+    }
+
+    /**
+     * Renames the body into the page's file. A folder there (of pages below this URL) is found by
+     * the failed rename rather than looked for before every save (a stat per page).
+     */
+    private void moveInPlace(Path temp, PageFiles files) throws IOException {
+        Path page = files.page();
+        try {
+            Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
+        } catch (FileSystemException e) {
+            if (!OnDisk.isFolder(page)) {
+                throw e;
+            }
+            FileSystemException clash = clash(files.url(), page, page,
+                    "this is a folder (of pages below this URL) where the page's file must go");
+            clash.initCause(e);
+            throw clash;
+        }
     }
 
     private static Validators storedValidators(Path headers) throws IOException {

@@ -173,6 +173,26 @@ class MirrorTest {
     }
 
     @Test
+    void aBodyThatCannotBePlacedLeavesTheHeaderFileAsItWas() throws Exception {
+        URI url = URI.create("http://h/a");
+        ResponseHead v1 = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("ETag", "\"v1\"")));
+        mirror.save(url, v1, new ByteArrayInputStream(new byte[1]));
+        Path page = mirror.root().resolve("h/a");
+        byte[] headersBefore = Files.readAllBytes(mirror.root().resolve("h/a.headers"));
+        Files.delete(page);
+        Files.createDirectories(page.resolve("b")); // a folder of pages below the URL took the file's place
+
+        ResponseHead v2 = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("ETag", "\"v2\"")));
+        FileSystemException e = assertThrows(FileSystemException.class,
+                () -> mirror.save(url, v2, new ByteArrayInputStream(new byte[2])));
+
+        assertTrue(e.getMessage().contains("where the page's file must go"), e.getMessage());
+        assertArrayEquals(headersBefore, Files.readAllBytes(mirror.root().resolve("h/a.headers")),
+                "no validators of a body that is not there");
+        assertEquals(List.of("a", "a.headers"), namesIn(mirror.root().resolve("h")));
+    }
+
+    @Test
     void folderWhereFileMustGoIsAClearError() throws Exception {
         mirror.save(URI.create("http://h/a/b"), head(200, "OK"), new ByteArrayInputStream(new byte[1]));
 
