@@ -3,15 +3,15 @@ package io.realmcrawl.crawl;
 import io.realmcrawl.state.Change;
 import io.realmcrawl.state.CrawlState;
 import io.realmcrawl.state.RunInfo;
-import io.realmcrawl.state.UrlRecord;
-import io.realmcrawl.store.Checksum;
+import io.realmcrawl.state.RecordText;
 import io.realmcrawl.store.Manifest;
-import io.realmcrawl.store.ManifestEntry;
+import io.realmcrawl.store.ManifestLine;
 import io.realmcrawl.store.Mirror;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,21 +47,30 @@ final class RunEnd {
     /**
      * Writes the manifest, and gathers the report's URL lists on the way: both read every record
      * of the run, which costs a row read and a record per URL (~2% of a crawl's CPU when done twice).
+     * The records are read as texts ({@link RecordText}) and written as such: nothing is parsed
+     * only to be printed again.
      */
     void writeManifest() throws IOException {
-        Map<String, List<String>> lists = emptyLists();
+        Map<Change, List<String>> lists = new EnumMap<>(Change.class);
+        for (Change change : LISTED) {
+            lists.put(change, new ArrayList<>());
+        }
         try (Manifest manifest = Manifest.open(mirror.root())) {
-            state.forEachRecord(record -> {
+            state.forEachRecordText(record -> {
                 append(manifest, record);
-                List<String> list = lists.get(key(record.change()));
+                List<String> list = lists.get(record.change());
                 if (list != null) {
-                    list.add(record.url().toString());
+                    list.add(record.url());
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        listed = lists;
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        for (Change change : LISTED) {
+            byKey.put(key(change), lists.get(change));
+        }
+        listed = byKey;
     }
 
     void moveRemovedToAttic() throws IOException {
@@ -89,31 +98,27 @@ final class RunEnd {
         return urls;
     }
 
-    private static Map<String, List<String>> emptyLists() {
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        for (Change change : LISTED) {
-            lists.put(key(change), new ArrayList<>());
-        }
-        return lists;
-    }
-
     private static String key(Change change) {
         return change.name().toLowerCase(Locale.ROOT);
     }
 
-    private static void append(Manifest manifest, UrlRecord r) {
+    private static void append(Manifest manifest, RecordText r) {
         try {
-            manifest.append(entryOf(r));
+            manifest.append(lineOf(r));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static ManifestEntry entryOf(UrlRecord r) {
+    /**
+     * The manifest line of a record: a redirect's detail is its target (checked to be a URI, as
+     * it always was), any other detail an error.
+     */
+    static ManifestLine lineOf(RecordText r) {
         boolean redirect = r.change() == Change.REDIRECT;
-        Optional<URI> target = redirect ? r.detail().map(URI::create) : Optional.empty();
+        Optional<String> target = redirect ? r.detail().map(d -> URI.create(d).toString()) : Optional.empty();
         Optional<String> error = redirect ? Optional.empty() : r.detail();
-        return new ManifestEntry(r.url(), r.status(), r.file(), r.size(), r.contentType(),
-                r.checksum().map(Checksum::parse), r.fetchedAt(), error, target);
+        return new ManifestLine(r.url(), r.status(), r.file(), r.size(), r.contentType(), r.checksum(), r.fetchedAt(),
+                error, target);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,10 @@ public final class CrawlState implements Closeable {
          */
         void beforeCommit(List<UrlRecord> records) throws IOException;
     }
+
+    /** The done rows in discovery order (by the urls_queue index), as {@link #forEachRecordText} reads them. */
+    private static final String DONE_TEXTS = "SELECT " + RecordRows.TEXT_COLUMNS
+            + " FROM urls WHERE state = 'done' AND fetched_at IS NOT NULL ORDER BY seq";
 
     private final Db db;
     private final Urls urls;
@@ -143,6 +148,24 @@ public final class CrawlState implements Closeable {
         synchronized (db) {
             try {
                 urls.forEachInState("done", action);
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+    }
+
+    /**
+     * Every URL completed in the current generation, in discovery order, as {@link #forEachRecord}
+     * streams them but with only what the manifest needs, as texts (cheaper to read: see
+     * {@link RecordText}).
+     */
+    public void forEachRecordText(Consumer<RecordText> action) throws IOException {
+        completions.flush();
+        synchronized (db) {
+            try (ResultSet r = db.prepare(DONE_TEXTS).executeQuery()) {
+                while (r.next()) {
+                    action.accept(RecordRows.readText(r));
+                }
             } catch (SQLException e) {
                 throw db.failure(e);
             }

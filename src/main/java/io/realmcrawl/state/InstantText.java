@@ -73,6 +73,32 @@ final class InstantText {
         return fast != null ? fast : Instant.parse(text);
     }
 
+    /**
+     * {@link Instant#toString()}'s text of the instant {@code text} names: {@code text} itself
+     * when it is already that (what {@link #format} writes), without building the instant; else
+     * parsed and written again (and {@link Instant#parse}'s error when it is no instant at all).
+     */
+    static String canonical(String text) {
+        if (parseCanonical(text) != null && canonicalFraction(text)) {
+            return text;
+        }
+        return parse(text).toString();
+    }
+
+    /**
+     * True when the fraction is as {@link Instant#toString()} writes it: none, or the fewest of 3,
+     * 6 or 9 digits (so the last group of three is never {@code 000}).
+     */
+    private static boolean canonicalFraction(String text) {
+        int length = text.length();
+        if (length == 20) {
+            return true;
+        }
+        int digits = length - 21;
+        return (digits == 3 || digits == 6 || digits == 9)
+                && !(text.charAt(length - 2) == '0' && text.charAt(length - 3) == '0' && text.charAt(length - 4) == '0');
+    }
+
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field in range, or null for anything else. */
     private static Instant parseCanonical(String text) {
         int length = text.length();

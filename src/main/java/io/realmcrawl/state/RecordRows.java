@@ -39,6 +39,19 @@ final class RecordRows {
                 Change.valueOf(r.getString(11)), text(r, 12));
     }
 
+    /** The columns {@link #readText} reads, in its order. */
+    static final String TEXT_COLUMNS = "url, status, file, size, content_type, checksum, fetched_at, change, detail";
+
+    /**
+     * Reads the {@link #TEXT_COLUMNS}: 9 column reads instead of {@link #read}'s 12, and no URL,
+     * instant or checksum parsed (each column read is a call into SQLite's native code, and the
+     * parsing cost as much again; the manifest pass does this for every URL of the crawl).
+     */
+    static RecordText readText(ResultSet r) throws SQLException {
+        return new RecordText(r.getString(1), r.getInt(2), text(r, 3), r.getLong(4), text(r, 5), text(r, 6),
+                InstantText.canonical(r.getString(7)), Change.valueOf(r.getString(8)), text(r, 9));
+    }
+
     private static void text(PreparedStatement s, int index, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
             s.setString(index, value.get());

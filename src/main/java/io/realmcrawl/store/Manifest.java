@@ -58,11 +58,16 @@ public final class Manifest implements Closeable {
     }
 
     /** Writes one line for {@code entry}. */
-    public synchronized void append(ManifestEntry entry) throws IOException {
+    public void append(ManifestEntry entry) throws IOException {
+        append(entry.line());
+    }
+
+    /** Writes {@code line}. */
+    public synchronized void append(ManifestLine line) throws IOException {
         if (closed) {
             throw new IllegalStateException("manifest " + path + " is closed; append before close()");
         }
-        write(entry);
+        write(line);
         json.flush(); // into the buffered writer, so that the line ends after the object
         writer.write('\n');
         lines++;
@@ -84,9 +89,9 @@ public final class Manifest implements Closeable {
         }
     }
 
-    private void write(ManifestEntry e) throws IOException {
+    private void write(ManifestLine e) throws IOException {
         json.writeStartObject();
-        json.writeStringField("url", e.url().toString());
+        json.writeStringField("url", e.url());
         if (e.status() != 0) {
             json.writeNumberField("status", e.status());
         }
@@ -98,14 +103,16 @@ public final class Manifest implements Closeable {
             json.writeStringField("content_type", e.contentType().get());
         }
         if (e.checksum().isPresent()) {
-            json.writeStringField(e.checksum().get().algorithm().label(), e.checksum().get().hex());
+            String labelled = e.checksum().get();
+            int colon = labelled.indexOf(':');
+            json.writeStringField(labelled.substring(0, colon), labelled.substring(colon + 1));
         }
-        json.writeStringField("fetched_at", e.fetchedAt().toString());
+        json.writeStringField("fetched_at", e.fetchedAt());
         if (e.error().isPresent()) {
             json.writeStringField("error", e.error().get());
         }
         if (e.redirectTo().isPresent()) {
-            json.writeStringField("redirect_to", e.redirectTo().get().toString());
+            json.writeStringField("redirect_to", e.redirectTo().get());
         }
         json.writeEndObject();
     }

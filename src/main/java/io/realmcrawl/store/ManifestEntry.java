@@ -32,6 +32,12 @@ public record ManifestEntry(URI url, int status, Optional<String> file, long siz
         }
     }
 
+    /** This entry as the manifest writes it. */
+    public ManifestLine line() {
+        return new ManifestLine(url.toString(), status, file, size, contentType, checksum.map(Checksum::labelled),
+                fetchedAt.toString(), error, redirectTo.map(URI::toString));
+    }
+
     /** A page saved in the mirror. */
     public static ManifestEntry saved(SavedPage page, ResponseHead head, Instant fetchedAt) {
         return new ManifestEntry(page.url(), head.status(), Optional.of(page.file()), page.size(),

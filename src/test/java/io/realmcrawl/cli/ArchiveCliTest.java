@@ -68,7 +68,7 @@ class ArchiveCliTest {
         String usage;
         try {
             System.setErr(new java.io.PrintStream(warnings, true));
-            usage = new picocli.CommandLine(new Main()).getSubcommands().get("crawl").getUsageMessage();
+            usage = Main.commandLine().getSubcommands().get("crawl").getUsageMessage();
         } finally {
             System.setErr(stderr);
         }

@@ -54,7 +54,7 @@ class DistExamplesTest {
 
     /** Parses a realmcrawl command line as the CLI would, without running it. */
     static CommandLine.ParseResult parse(List<String> args) {
-        return new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+        return Main.commandLine().parseArgs(args.toArray(String[]::new));
     }
 
     private static List<String> execStart() throws Exception {

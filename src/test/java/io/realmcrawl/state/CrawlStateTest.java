@@ -172,6 +172,57 @@ class CrawlStateTest {
     }
 
     @Test
+    void recordTextsHoldWhatTheRecordsHoldAsTexts() throws Exception {
+        List<UrlRecord> records = List.of(
+                new UrlRecord(url("/p"), 0, 301, Optional.empty(), 0, Optional.of("text/plain"), Optional.empty(),
+                        Optional.of("W/\"x\""), Optional.empty(), T0.plusMillis(120), Change.REDIRECT,
+                        Optional.of("http://h.test/q")),
+                new UrlRecord(url("/a%20b"), 1, 200, Optional.of("h/a b.html"), 42, Optional.of("text/html; charset=\"\u00e9\""),
+                        Optional.of("crc32c:1a2b3c4d"), Optional.empty(), Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"),
+                        T0.plusNanos(123_456_000), Change.NEW, Optional.empty()),
+                new UrlRecord(url("/f"), 2, 0, Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), T0, Change.FAILED, Optional.of("connection refused\n\"quoted\"")));
+        try (CrawlState state = Fixtures.started(dir)) {
+            Frontier f = state.frontier();
+            for (UrlRecord r : records) {
+                f.discover(r.url(), r.depth());
+            }
+            for (UrlRecord r : records) {
+                f.complete(f.lease().orElseThrow(), r);
+            }
+            List<UrlRecord> full = new ArrayList<>();
+            state.forEachRecord(full::add);
+            List<RecordText> texts = new ArrayList<>();
+            state.forEachRecordText(texts::add);
+
+            assertEquals(records, full);
+            assertEquals(records.size(), texts.size());
+            for (int i = 0; i < records.size(); i++) {
+                UrlRecord r = records.get(i);
+                assertEquals(new RecordText(r.url().toString(), r.status(), r.file(), r.size(), r.contentType(),
+                        r.checksum(), r.fetchedAt().toString(), r.change(), r.detail()), texts.get(i));
+            }
+        }
+    }
+
+    @Test
+    void recordTextsGiveAnInstantWrittenOtherwiseAsInstantToStringWritesIt() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            state.frontier().discover(url("/p"), 0);
+            Fixtures.complete(state.frontier(), state.frontier().lease().orElseThrow());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".realmcrawl/state.db"));
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE urls SET fetched_at = '2025-01-01T00:00:00.5Z'");
+        }
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            List<String> texts = new ArrayList<>();
+            state.forEachRecordText(r -> texts.add(r.fetchedAt()));
+            assertEquals(List.of("2025-01-01T00:00:00.500Z"), texts);
+        }
+    }
+
+    @Test
     void urlsByChangeListsTheUrlsOfEachAskedChangeInDiscoveryOrder() throws Exception {
         try (CrawlState state = Fixtures.started(dir)) {
             Frontier f = state.frontier();

@@ -64,6 +64,29 @@ class InstantTextTest {
         assertThrows(DateTimeParseException.class, () -> InstantText.parse(text));
     }
 
+    @Property(tries = 5000)
+    void keepsTheTextItWrites(@ForAll("instants") Instant instant) {
+        String text = InstantText.format(instant);
+        assertEquals(instant.toString(), InstantText.canonical(text));
+    }
+
+    /** Other spellings of an instant come back as Instant.toString writes it, as a parse and a print gave them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-01-01T00:00:00Z", "2025-01-01T00:00:00.100Z", "2025-01-01T00:00:00.000Z",
+            "2025-01-01T00:00:00.1Z", "2025-01-01T00:00:00.120000Z", "2025-01-01T00:00:00.123456000Z",
+            "2025-01-01T00:00:00.000001Z", "2025-01-01T00:00:00.000000000Z", "2025-01-01T00:00:00.000100000Z",
+            "2025-01-01T10:00:00.1234Z", "1969-07-20T20:17:40Z", "2016-12-31T23:59:60Z", "+10000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z"})
+    void givesOtherSpellingsAsInstantToStringWritesThem(String text) {
+        assertEquals(Instant.parse(text).toString(), InstantText.canonical(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-30T00:00:00Z", "2025-01-01T24:00:01Z", "2025-01-01 00:00:00Z", ""})
+    void refusesNonInstantsAsInstantParseDoes(String text) {
+        assertThrows(DateTimeParseException.class, () -> InstantText.canonical(text));
+    }
+
     @Provide
     Arbitrary<Instant> instants() {
         Arbitrary<Long> seconds = Arbitraries.oneOf(Arbitraries.longs().between(0, 253_402_300_799L),

@@ -18,11 +18,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestTest {
 
@@ -113,6 +116,48 @@ class ManifestTest {
         List<String> lines = lines();
         assertEquals(3, lines.size());
         assertEquals("line one\nline \"two\"\r\n\u2028", JSON.readTree(lines.get(0)).get("error").asText());
+    }
+
+    @Test
+    void aLineFromTextsIsByteForByteTheLineOfItsEntry() throws IOException {
+        SavedPage crc = new SavedPage(URL, "127.0.0.1_8080/docs/index.html", "127.0.0.1_8080/docs/index.html.headers",
+                42, new Checksum(ChecksumAlgorithm.CRC32C, "1a2b3c4d"), SavedPage.Write.CREATED);
+        SavedPage sha = new SavedPage(URL.resolve("a%20b.css"), "127.0.0.1_8080/docs/a b.css", "h", 7,
+                new Checksum(ChecksumAlgorithm.SHA256, "0123456789abcdef".repeat(4)), SavedPage.Write.CREATED);
+        ResponseHead head = new ResponseHead("HTTP/1.1", 200, "OK",
+                List.of(new Header("Content-Type", "text/html; charset=\"\u00e9\\x\"")));
+        List<ManifestEntry> entries = List.of(ManifestEntry.saved(crc, head, AT),
+                ManifestEntry.saved(sha, HEAD, Instant.parse("2025-05-01T12:00:00Z")),
+                ManifestEntry.failed(URL, 500, "line one\nline \"two\"\r\n\u2028\u0001\u007f/\t\b\f", AT),
+                ManifestEntry.failed(URL, 0, "connect timed out", Instant.parse("2025-05-01T12:00:00.123456789Z")),
+                ManifestEntry.redirected(URL, 301, URI.create("http://127.0.0.1:8080/docs/new/?q=%C3%A9"), AT));
+        Path fromEntries = out.resolve("entries");
+        Path fromTexts = out.resolve("texts");
+        try (Manifest a = Manifest.open(fromEntries); Manifest b = Manifest.open(fromTexts)) {
+            for (ManifestEntry e : entries) {
+                a.append(e);
+                b.append(new ManifestLine(e.url().toString(), e.status(), e.file(), e.size(), e.contentType(),
+                        e.checksum().map(c -> c.algorithm().label() + ":" + c.hex()), e.fetchedAt().toString(),
+                        e.error(), e.redirectTo().map(URI::toString)));
+            }
+        }
+        byte[] expected = Files.readAllBytes(fromEntries.resolve("manifest.jsonl"));
+        assertEquals(new String(expected, StandardCharsets.UTF_8),
+                Files.readString(fromTexts.resolve("manifest.jsonl")));
+        assertTrue(java.util.Arrays.equals(expected, Files.readAllBytes(fromTexts.resolve("manifest.jsonl"))));
+        assertEquals("{\"url\":\"http://127.0.0.1:8080/docs/\",\"status\":500,\"fetched_at\":\"2025-05-01T12:00:00.123Z\","
+                + "\"error\":\"line one\\nline \\\"two\\\"\\r\\n\u2028\\u0001\u007f/\\t\\b\\f\"}",
+                Files.readAllLines(fromTexts.resolve("manifest.jsonl")).get(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crc32c:1A2B3C4D", "crc32c:1a2b3c4", "md5:1a2b3c4d", "1a2b3c4d", ":1a2b3c4d", "crc32c:"})
+    void aLineRefusesAChecksumAsChecksumParseRefusesIt(String labelled) {
+        IllegalArgumentException expected = assertThrows(IllegalArgumentException.class, () -> Checksum.parse(labelled));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ManifestLine(
+                URL.toString(), 200, Optional.empty(), 0, Optional.empty(), Optional.of(labelled), AT.toString(),
+                Optional.empty(), Optional.empty()));
+        assertEquals(expected.getMessage(), refused.getMessage());
     }
 
     @Test
