@@ -11,7 +11,7 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
     public Checksum {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
-        if (hex.length() != algorithm.hexDigits() || !hex.chars().allMatch(Checksum::isLowerHex)) {
+        if (hex.length() != algorithm.hexDigits() || !isLowerHex(hex)) {
             throw new IllegalArgumentException("a " + algorithm.label() + " checksum is " + algorithm.hexDigits()
                     + " lower-case hex digits, got '" + hex + "'");
         }
@@ -34,7 +34,14 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
         return new Checksum(algorithm, labelled.substring(colon + 1));
     }
 
-    private static boolean isLowerHex(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    /** A loop, not a stream: a checksum is made per saved page. */
+    private static boolean isLowerHex(String hex) {
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -76,7 +76,12 @@ public enum ChecksumAlgorithm {
     /** The algorithm with this label (case aside), or empty. */
     public static Optional<ChecksumAlgorithm> named(String label) {
         String wanted = label.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.label.equals(wanted)).findFirst();
+        for (ChecksumAlgorithm algorithm : values()) { // a loop, not a stream: state records are read per page
+            if (algorithm.label.equals(wanted)) {
+                return Optional.of(algorithm);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The labels, for messages: {@code crc32c or sha256}. */
