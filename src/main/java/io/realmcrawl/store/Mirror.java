@@ -107,6 +107,9 @@ public final class Mirror {
     public Saved save(PageFiles files, ResponseHead head, InputStream body, BodyCheck check) throws IOException {
         Path page = files.page();
         Earlier earlier = earlier(files);
+        if (!earlier.existed() && OnDisk.isFolder(page)) {
+            throw clash(files.url(), page, page, "this is a folder (of pages below this URL) where the page's file must go");
+        }
         AtomicFiles.OpenTemp temp = newTempFileBeside(files.url(), page);
         try {
             BodyCopy.Copied copied;
@@ -190,9 +193,13 @@ public final class Mirror {
 
     /**
      * A body equal to the earlier one keeps the page; a new body replaces it and drops the original.
-     * The body goes in place before its header file: a crash between the two leaves the new body
-     * under the old validators, which the next run's conditional request finds changed, never new
-     * validators over the old body (which a {@code 304} would then keep).
+     *
+     * <p>The order of the two renames decides what a crash between them leaves. A new page gets
+     * its header file first: a header file without its page only costs the page's fetch again,
+     * and a page that is there always has its header file, so a resumed run never fetches a saved
+     * page whole again. A replaced page gets its body first: the new body under the old validators
+     * makes the next run's conditional request fetch it again (200), where new validators over the
+     * old body would have had it answered 304 and kept the old body for good.
      */
     private SavedPage.Write place(Path temp, BodyCopy.Copied copied, Earlier earlier, PageFiles files, ResponseHead head)
             throws IOException {
@@ -204,31 +211,17 @@ public final class Mirror {
             }
             return SavedPage.Write.KEPT;
         }
-        moveInPlace(temp, files);
-        AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
+        if (earlier.existed()) {
+            Files.move(temp, files.page(), ATOMIC_MOVE, REPLACE_EXISTING);
+            AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
+        } else {
+            AtomicFiles.writeAtomically(headers, HeaderFile.bytes(head, keepSetCookie));
+            Files.move(temp, files.page(), ATOMIC_MOVE, REPLACE_EXISTING);
+        }
         if (earlier.original().isPresent()) {
             Files.deleteIfExists(earlier.original().get());
         }
         return earlier.existed() ? SavedPage.Write.REPLACED : SavedPage.Write.CREATED;
-    }
-
-    /**
-     * Renames the body into the page's file. A folder there (of pages below this URL) is found by
-     * the failed rename rather than looked for before every save (a stat per page).
-     */
-    private void moveInPlace(Path temp, PageFiles files) throws IOException {
-        Path page = files.page();
-        try {
-            Files.move(temp, page, ATOMIC_MOVE, REPLACE_EXISTING);
-        } catch (FileSystemException e) {
-            if (!OnDisk.isFolder(page)) {
-                throw e;
-            }
-            FileSystemException clash = clash(files.url(), page, page,
-                    "this is a folder (of pages below this URL) where the page's file must go");
-            clash.initCause(e);
-            throw clash;
-        }
     }
 
     private static Validators storedValidators(Path headers) throws IOException {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,7 +174,33 @@ class MirrorTest {
     }
 
     @Test
-    void aBodyThatCannotBePlacedLeavesTheHeaderFileAsItWas() throws Exception {
+    void aReplacedBodyGoesInPlaceBeforeItsHeaderFile() throws Exception {
+        URI url = URI.create("http://h/a");
+        mirror.save(url, head(200, "OK"), new ByteArrayInputStream("v1".getBytes(UTF_8)));
+        Path headers = mirror.root().resolve("h/a.headers");
+        Files.delete(headers);
+        Files.createDirectories(headers.resolve("x")); // the header file cannot be written: as a crash there would
+
+        assertThrows(IOException.class, () -> mirror.save(url, head(200, "OK"), new ByteArrayInputStream("v2".getBytes(UTF_8))));
+
+        assertEquals("v2", Files.readString(mirror.root().resolve("h/a")),
+                "the new body is in place under the old validators (a conditional request fetches it again)");
+    }
+
+    @Test
+    void aNewPageIsNotPlacedBeforeItsHeaderFile() throws Exception {
+        URI url = URI.create("http://h/a");
+        Path headers = mirror.root().resolve("h/a.headers");
+        Files.createDirectories(headers.resolve("x")); // the header file cannot be written: as a crash there would
+
+        assertThrows(IOException.class, () -> mirror.save(url, head(200, "OK"), new ByteArrayInputStream("v1".getBytes(UTF_8))));
+
+        assertFalse(Files.exists(mirror.root().resolve("h/a")),
+                "a page that is there has its header file, so a resumed run never fetches a saved page whole again");
+    }
+
+    @Test
+    void aFolderWhereThePageGoesLeavesItsOldHeaderFileAsItWas() throws Exception {
         URI url = URI.create("http://h/a");
         ResponseHead v1 = new ResponseHead("HTTP/1.1", 200, "OK", List.of(new Header("ETag", "\"v1\"")));
         mirror.save(url, v1, new ByteArrayInputStream(new byte[1]));
