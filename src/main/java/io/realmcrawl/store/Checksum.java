@@ -11,7 +11,7 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
     public Checksum {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
-        if (hex.length() != algorithm.hexDigits() || !isLowerHex(hex)) {
+        if (hex.length() != algorithm.hexDigits() || !isLowerHex(hex, 0)) {
             throw new IllegalArgumentException("a " + algorithm.label() + " checksum is " + algorithm.hexDigits()
                     + " lower-case hex digits, got '" + hex + "'");
         }
@@ -34,10 +34,10 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
         return new Checksum(algorithm, labelled.substring(colon + 1));
     }
 
-    /** A loop, not a stream: a checksum is made per saved page. */
-    private static boolean isLowerHex(String hex) {
-        for (int i = 0; i < hex.length(); i++) {
-            char c = hex.charAt(i);
+    /** Whether {@code text} from {@code from} on is lower-case hex digits (a loop: this runs per saved page). */
+    static boolean isLowerHex(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
                 return false;
             }

@@ -24,12 +24,7 @@ public record ManifestEntry(URI url, int status, Optional<String> file, long siz
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(redirectTo, "redirectTo");
-        if (status < 0 || status > 999) {
-            throw new IllegalArgumentException("status must be 0 (no response) or an HTTP status, got " + status);
-        }
-        if (size < 0) {
-            throw new IllegalArgumentException("size must be >= 0, got " + size);
-        }
+        ManifestLine.checkStatusAndSize(status, size);
     }
 
     /** This entry as the manifest writes it. */

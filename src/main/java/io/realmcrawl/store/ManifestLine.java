@@ -24,19 +24,24 @@ public record ManifestLine(String url, int status, Optional<String> file, long s
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(redirectTo, "redirectTo");
+        checkStatusAndSize(status, size);
+        checksum = checksum.map(ManifestLine::checked);
+    }
+
+    /** The checks a line and a {@link ManifestEntry} make of their status and size. */
+    static void checkStatusAndSize(int status, long size) {
         if (status < 0 || status > 999) {
             throw new IllegalArgumentException("status must be 0 (no response) or an HTTP status, got " + status);
         }
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0, got " + size);
         }
-        checksum = checksum.map(ManifestLine::checked);
     }
 
     /** {@code labelled} when it is a checksum {@link Checksum#parse} reads as written; else what it reads (or its error). */
     private static String checked(String labelled) {
         int colon = labelled.indexOf(':');
-        if (colon > 0 && isLowerHex(labelled, colon + 1)) {
+        if (colon > 0 && Checksum.isLowerHex(labelled, colon + 1)) {
             String label = labelled.substring(0, colon);
             for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
                 if (algorithm.label().equals(label) && labelled.length() - colon - 1 == algorithm.hexDigits()) {
@@ -45,15 +50,5 @@ public record ManifestLine(String url, int status, Optional<String> file, long s
             }
         }
         return Checksum.parse(labelled).labelled();
-    }
-
-    private static boolean isLowerHex(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
     }
 }
