@@ -33,4 +33,20 @@ class KillTest {
             assertEquals(done.size(), Integer.parseInt(next.substring(1)), "the crawl continues after the last done page");
         }
     }
+
+    @Test
+    void everyCompletionThatReturnedSurvivesKillDashNineWhenFourWorkersCommitInGroups() throws Exception {
+        List<String> reported = new ArrayList<>();
+        try (ChildJvm child = ChildJvm.start(CompletingChild.class, dir.toString(), "4")) {
+            while (reported.size() < 600) {
+                reported.add(child.readLine().substring("done ".length()));
+            }
+            child.kill();
+        }
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            assertTrue(state.beginRun(T0).resumed());
+            Set<String> done = new HashSet<>(Fixtures.donePaths(state));
+            assertTrue(done.containsAll(reported), "lost completions: " + reported.stream().filter(p -> !done.contains(p)).toList());
+        }
+    }
 }
