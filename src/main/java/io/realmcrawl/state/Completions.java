@@ -9,25 +9,18 @@ import java.util.List;
 /**
  * Writes completed URLs' records and done marks, and decides when they are committed.
  *
- * <p>By default a completion is committed before {@link #submit} returns, together with the
- * completions other workers submitted meanwhile (a group commit): in WAL mode with
- * {@code synchronous=NORMAL} a commit is an append to the WAL without a sync, so it survives
- * {@code kill -9} (not a power cut). The worker that finds no commit under way commits every
- * waiting completion; the others wait for it and return once theirs is in. Why grouped: each
- * commit appends every page it changed (the row's table page and its index pages) to the WAL, so
- * a commit per URL wrote several pages per completion; workers finishing at about the same time
- * now share them.
+ * <p>By default each completion is committed on its own before {@link #submit} returns: in WAL
+ * mode with {@code synchronous=NORMAL} a commit is an append to the WAL without a sync, so it is
+ * cheap and survives {@code kill -9} (not a power cut). With fsync batching
+ * ({@code synchronous=FULL}) a sync per page would be slow, so completions wait here, in memory,
+ * and a background flusher commits them as a group every {@link #INTERVAL_MS} ms or
+ * {@link #BATCH} completions. Either way the flush listener runs first, outside the database
+ * lock, so the engine can sync those pages' files before their done marks are committed. Records
+ * are written to the database only inside the flush, so a commit never carries a done mark whose
+ * file the listener has not seen.
  *
- * <p>With fsync batching ({@code synchronous=FULL}) a sync per group would still be slow, so
- * completions wait here, in memory, and a background flusher commits them as a group every
- * {@link #INTERVAL_MS} ms or {@link #BATCH} completions; {@link #submit} returns at once. Either
- * way the flush listener runs first, outside the database lock, so the engine can sync those
- * pages' files before their done marks are committed. Records are written to the database only
- * inside the flush, so a commit never carries a done mark whose file the listener has not seen.
- *
- * <p>Error handling: a failing listener or commit drops that group (its URLs stay leased and are
- * fetched again on resume). Without batching it is thrown from the {@link #submit} of every
- * completion in the group; with batching from the next {@link #submit} and from {@link #flush}.
+ * <p>Error handling: a failing listener or commit drops that batch (its URLs stay leased and are
+ * fetched again on resume) and is thrown from the next {@link #submit} and from {@link #flush}.
  */
 final class Completions {
     static final int BATCH = 256;
@@ -42,13 +35,6 @@ final class Completions {
     private final Object pendingLock = new Object();
     private final Object flushLock = new Object();
     private final List<UrlRecord> pending = new ArrayList<>();
-    /** Completions submitted so far: each one's number is its place in this count. Under pendingLock. */
-    private long submitted;
-    /** The completions up to this number are committed. Under pendingLock. */
-    private long committed;
-    /** Without batching: the completions up to this number were in a group whose commit failed, with this error. */
-    private long failedThrough;
-    private IOException groupFailure;
     private final Thread flusher;
     private volatile CrawlState.FlushListener listener = records -> { };
     private IOException failure;
@@ -71,52 +57,24 @@ final class Completions {
         this.listener = listener;
     }
 
-    /** Marks {@code record}'s URL done: committed before this returns, or handed to the flusher when batching. */
+    /** Marks {@code record}'s URL done: committed now, or handed to the flusher when batching. */
     void submit(UrlRecord record) {
         if (!batching) {
-            commitWithGroup(record);
+            try {
+                write(List.of(record));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return;
         }
         synchronized (pendingLock) {
             throwIfFailed();
             awaitRoom();
-            add(record);
+            pending.add(record);
             if (pending.size() >= BATCH) {
                 pendingLock.notifyAll();
             }
         }
-    }
-
-    /**
-     * Adds {@code record} to the waiting completions and returns once it is committed: by this
-     * thread, with every completion waiting at that moment, or by the thread before it.
-     */
-    private void commitWithGroup(UrlRecord record) {
-        long number;
-        synchronized (pendingLock) {
-            number = add(record);
-        }
-        synchronized (flushLock) {
-            synchronized (pendingLock) {
-                if (number <= failedThrough) {
-                    throw new UncheckedIOException(groupFailure);
-                }
-                if (number <= committed) {
-                    return;
-                }
-            }
-            try {
-                commitPending();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Caller holds pendingLock; returns the completion's number. */
-    private long add(UrlRecord record) {
-        pending.add(record);
-        return ++submitted;
     }
 
     /** Waits, ignoring interrupts until done, while the flusher is behind: complete() is not interruptible. */
@@ -137,7 +95,7 @@ final class Completions {
     /** Commits every waiting completion now, after any flush already under way; throws an earlier failure. */
     void flush() throws IOException {
         synchronized (flushLock) {
-            commitPending();
+            write(takePending());
         }
         synchronized (pendingLock) {
             if (failure != null) {
@@ -147,30 +105,12 @@ final class Completions {
         }
     }
 
-    /**
-     * Caller holds flushLock: takes every waiting completion and commits them as one group.
-     * Records how far the commits got, or, when the group fails, which completions it held.
-     */
-    private void commitPending() throws IOException {
-        List<UrlRecord> group;
-        long through;
+    private List<UrlRecord> takePending() {
         synchronized (pendingLock) {
-            group = List.copyOf(pending);
-            through = submitted;
+            List<UrlRecord> batch = List.copyOf(pending);
             pending.clear();
             pendingLock.notifyAll();
-        }
-        try {
-            write(group);
-        } catch (IOException e) {
-            synchronized (pendingLock) {
-                failedThrough = through;
-                groupFailure = e;
-            }
-            throw e;
-        }
-        synchronized (pendingLock) {
-            committed = through;
+            return batch;
         }
     }
 
@@ -196,7 +136,7 @@ final class Completions {
         while (awaitBatchOrClose()) {
             synchronized (flushLock) {
                 try {
-                    commitPending();
+                    write(takePending());
                 } catch (IOException | RuntimeException e) {
                     fail(e instanceof IOException io ? io : new IOException("flushing completions failed", e));
                 }
