@@ -158,9 +158,12 @@ public final class Crawler {
             }
             ScopeMemory scopes = new ScopeMemory(config.output(), scope, config.include(), config.exclude());
             scopes.rememberRunning();
-            boolean reparse = scopes.changed();
-            if (reparse) {
+            UnchangedPageLinks unchangedPageLinks = UnchangedPageLinks.never();
+            if (scopes.changed()) {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
+                unchangedPageLinks = UnchangedPageLinks.always();
+            } else if (run.resumed()) {
+                unchangedPageLinks = UnchangedPageLinks.ofPagesSavedSince(state.generationStarted());
             }
             // Politeness: per-host limits in the frontier, robots.txt before each origin's first page,
             // transient failures retried. Sitemaps named in the config, and in a robots.txt once it
@@ -170,7 +173,7 @@ public final class Crawler {
             SitemapFeeder sitemaps = new SitemapFeeder(fetcher, scope, frontier);
             Robots robots = polite.robots() ? Robots.obeyed(fetcher, new CrawlDelays(frontier, polite.maxCrawlDelay(),
                     (origin, named) -> sitemaps.feedAll(named))) : Robots.off();
-            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), reparse,
+            PageVisit visit = new PageVisit(fetcher, mirror, scope, frontier, limits.maxRedirects(), unchangedPageLinks,
                     config.login(), robots, limits.traps());
             sitemaps.feedAll(config.archive().sitemaps());
             OutcomeRecorder recorder = new OutcomeRecorder(scope, frontier, report, limits.traps(),

@@ -44,7 +44,7 @@ final class PageVisit {
     private final Scope scope;
     private final Frontier frontier;
     private final int maxRedirects;
-    private final boolean reparseUnchanged;
+    private final UnchangedPageLinks unchangedPageLinks;
     private final LoginDetection login;
     private final Robots robots;
     private final TrapRules traps;
@@ -55,13 +55,12 @@ final class PageVisit {
     }
 
     /**
-     * @param reparseUnchanged find links in unchanged pages too; needed only when the scope has
-     *     changed since the last run, since otherwise their links are queued already (the state
-     *     revisits every URL the last run saw)
+     * @param unchangedPageLinks which unchanged pages are read for links again (usually none: their
+     *     links are queued already, since the state revisits every URL the last run saw)
      * @param trapLimits the trap rules applied to redirect targets, and the caps on parsing pages for links
      */
     PageVisit(Fetcher fetcher, Mirror mirror, Scope scope, Frontier frontier, int maxRedirects,
-              boolean reparseUnchanged, LoginDetection login, Robots robots, TrapLimits trapLimits) {
+              UnchangedPageLinks unchangedPageLinks, LoginDetection login, Robots robots, TrapLimits trapLimits) {
         this.traps = new TrapRules(trapLimits.maxUrlLength(), trapLimits.maxSegmentRepeats());
         this.parseLimits = new ParseLimits(trapLimits.maxParseBytes(), trapLimits.maxHtmlDepth());
         this.fetcher = fetcher;
@@ -69,7 +68,7 @@ final class PageVisit {
         this.scope = scope;
         this.frontier = frontier;
         this.maxRedirects = maxRedirects;
-        this.reparseUnchanged = reparseUnchanged;
+        this.unchangedPageLinks = unchangedPageLinks;
         this.login = login;
         this.robots = robots;
     }
@@ -157,7 +156,8 @@ final class PageVisit {
             return redirect(url, head);
         }
         if (status == 304 && stored.isPresent()) {
-            List<URI> links = reparseUnchanged ? Links.ofStored(stored.get(), url, parseLimits) : List.of();
+            List<URI> links = unchangedPageLinks.needed(stored.get()) ? Links.ofStored(stored.get(), url, parseLimits)
+                    : List.of();
             return new Outcome.NotModified(stored.get(), head, links);
         }
         if (status == 407) {
@@ -177,7 +177,8 @@ final class PageVisit {
                 return new Outcome.AuthFailed(url, e.reason());
             }
             SavedPage page = saved.page();
-            boolean unchanged = page.write() == SavedPage.Write.KEPT && !reparseUnchanged;
+            boolean unchanged = page.write() == SavedPage.Write.KEPT
+                    && !(stored.isPresent() && unchangedPageLinks.needed(stored.get()));
             return new Outcome.Saved(page, head, unchanged ? List.of() : Links.ofReceived(saved.body(), head, url, parseLimits));
         }
         return new Outcome.HttpError(url, head, stored);

@@ -239,6 +239,23 @@ public final class CrawlState implements Closeable {
         visits.put(url, took.toMillis(), realm);
     }
 
+    /**
+     * When the current generation's first run started: a resumed run's pages saved since then
+     * were saved by the runs it resumes (see {@code crawl.UnchangedPageLinks}).
+     */
+    public Instant generationStarted() throws IOException {
+        synchronized (db) {
+            if (current == null) {
+                throw new IllegalStateException("no run has begun: call beginRun() first");
+            }
+            try {
+                return runs.generationStarted(current.generation());
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+    }
+
     /** The most recent run: the current one once {@link #beginRun} was called. */
     public Optional<RunInfo> lastRun() throws IOException {
         synchronized (db) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * Callers hold the {@link Db} monitor.
  */
 final class Runs {
+    /** By id, not by time: the texts of two instants do not always sort as the instants do. */
+    private static final String GENERATION_START = "SELECT started FROM runs WHERE generation = ? ORDER BY id LIMIT 1";
+
     private static final String LAST = """
             SELECT id, generation, resumed, started, complete
             FROM runs
@@ -37,6 +40,18 @@ final class Runs {
 
     Optional<RunInfo> last() throws SQLException {
         return lastRow().map(Last::info);
+    }
+
+    /** When the first run of {@code generation} started. */
+    Instant generationStarted(long generation) throws SQLException {
+        PreparedStatement s = db.prepare(GENERATION_START);
+        s.setLong(1, generation);
+        try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                throw new IllegalArgumentException("no run of generation " + generation);
+            }
+            return Instant.parse(r.getString(1));
+        }
     }
 
     /** Starts a run, resuming the last one's generation unless it ended complete; commits. */

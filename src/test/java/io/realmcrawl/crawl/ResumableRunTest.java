@@ -183,6 +183,56 @@ class ResumableRunTest {
         assertTrue(Files.exists(crawls.file(site.port(), "other/x.html")));
     }
 
+    @Test
+    void aPageSavedButNotYetMarkedDoneWhenTheRunDiedHasItsLinksFollowedWhenTheRunResumes() throws Exception {
+        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
+                .html("/a.html", "<a href='b.html'>b</a>").html("/b.html", "B").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
+        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+
+        CrawlReport resumed = crawls.crawl(site.url("/"));
+
+        assertEquals(304, site.requests("/a.html").get(0).answered(), "a.html is asked for conditionally: its files are there");
+        assertEquals(1, site.requests("/b.html").size(), "the link found in a.html was not followed: " + resumed.summary());
+        assertTrue(Files.exists(crawls.file(site.port(), "b.html")));
+    }
+
+    @Test
+    void aPageWithoutValidatorsSavedButNotYetMarkedDoneHasItsLinksFollowedWhenTheRunResumes() throws Exception {
+        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
+                .route("/a.html", ex -> LoopbackSite.send(ex, 200, "text/html", "<a href='b.html'>b</a>"))
+                .html("/b.html", "B").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
+        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+
+        CrawlReport resumed = crawls.crawl(site.url("/"));
+
+        assertEquals(200, site.requests("/a.html").get(0).answered(), "no validators: the same bytes come again");
+        assertEquals(1, resumed.unchanged(), resumed.summary());
+        assertEquals(1, site.requests("/b.html").size(), "the link found in a.html was not followed: " + resumed.summary());
+    }
+
+    /**
+     * Leaves the state as kill -9 would between a.html's save and the commit of its done mark: its
+     * files are on disk, but the transaction that held the mark and the link to b.html is gone.
+     */
+    private void diedBetweenTheSaveOfAAndItsDoneMark(TestCrawls crawls) throws Exception {
+        try (java.sql.Connection db = stateOf(crawls); java.sql.Statement sql = db.createStatement()) {
+            sql.execute("DELETE FROM urls WHERE url = '" + site.url("/b.html") + "'");
+            sql.execute("UPDATE urls SET state = 'leased' WHERE url = '" + site.url("/a.html") + "'");
+            sql.execute("UPDATE runs SET ended = NULL, complete = NULL");
+        }
+        Files.delete(crawls.file(site.port(), "b.html"));
+        Files.delete(crawls.file(site.port(), "b.html.headers"));
+        site.clearRequests();
+    }
+
+    private static java.sql.Connection stateOf(TestCrawls crawls) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + crawls.output().resolve(".realmcrawl/state.db"));
+    }
+
     private static List<JsonNode> history(Path output) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new java.util.ArrayList<>();

@@ -29,6 +29,20 @@ class CrawlStateTest {
     Path dir;
 
     @Test
+    void theGenerationStartedWithItsFirstRunAndResumedRunsKeepThatStart() throws Exception {
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            state.beginRun(T0);
+            assertEquals(T0, state.generationStarted());
+            state.endRun(T0.plusSeconds(10), false);
+            state.beginRun(T0.plusSeconds(60));
+            assertEquals(T0, state.generationStarted(), "a resumed run belongs to the generation it resumes");
+            state.endRun(T0.plusSeconds(70), true);
+            state.beginRun(T0.plusSeconds(120));
+            assertEquals(T0.plusSeconds(120), state.generationStarted(), "a run after a complete one starts a generation");
+        }
+    }
+
+    @Test
     void stateSurvivesCloseAndReopen() throws Exception {
         try (CrawlState state = Fixtures.started(dir)) {
             Frontier f = state.frontier();
