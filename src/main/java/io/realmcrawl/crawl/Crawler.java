@@ -163,7 +163,11 @@ public final class Crawler {
                 log.info("the scope changed since the last complete run: unchanged pages are parsed for links again");
                 unchangedPageLinks = UnchangedPageLinks.always();
             } else if (run.resumed()) {
-                unchangedPageLinks = UnchangedPageLinks.ofPagesSavedSince(state.generationStarted());
+                unchangedPageLinks = UnchangedPageLinks.ofPagesSavedSince(
+                        GenerationMark.began(config.output(), run.generation(), state.generationStarted()));
+            }
+            if (!run.resumed()) {
+                GenerationMark.begin(config.output(), run.generation());
             }
             // Politeness: per-host limits in the frontier, robots.txt before each origin's first page,
             // transient failures retried. Sitemaps named in the config, and in a robots.txt once it

@@ -18,7 +18,7 @@ import java.util.Optional;
  *       links found in the page, which were written in the same transaction; the page itself is
  *       on disk. The resumed run fetches it again, conditionally, and without this its links
  *       would never be queued in this generation. Such a page is known by its file's time: it
- *       was written after the generation's first run started.
+ *       was written after the generation began ({@link GenerationMark}).
  * </ul>
  */
 final class UnchangedPageLinks {
@@ -43,7 +43,7 @@ final class UnchangedPageLinks {
         return new UnchangedPageLinks(true, Optional.empty());
     }
 
-    /** For the pages saved since {@code generationStarted}: a resumed run. */
+    /** For the pages saved since {@code generationStarted} (by the file system's clock): a resumed run. */
     static UnchangedPageLinks ofPagesSavedSince(Instant generationStarted) {
         return new UnchangedPageLinks(false, Optional.of(generationStarted.minus(FILE_TIME_SLACK)));
     }

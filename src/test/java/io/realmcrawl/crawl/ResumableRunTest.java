@@ -214,6 +214,24 @@ class ResumableRunTest {
         assertEquals(1, site.requests("/b.html").size(), "the link found in a.html was not followed: " + resumed.summary());
     }
 
+    @Test
+    void aResumedRunDatesItsGenerationsPagesByTheClockOfTheFileSystemTheyAreOn() throws Exception {
+        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
+                .html("/a.html", "<a href='b.html'>b</a>").html("/b.html", "B").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
+        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+        // a file server whose clock is an hour behind this machine's dated the mark and the page
+        java.time.Instant serverNow = java.time.Instant.now().minusSeconds(3600);
+        Files.setLastModifiedTime(crawls.output().resolve(".realmcrawl/generation"),
+                java.nio.file.attribute.FileTime.from(serverNow.minusSeconds(10)));
+        Files.setLastModifiedTime(crawls.file(site.port(), "a.html"), java.nio.file.attribute.FileTime.from(serverNow));
+
+        CrawlReport resumed = crawls.crawl(site.url("/"));
+
+        assertEquals(1, site.requests("/b.html").size(), "the link found in a.html was not followed: " + resumed.summary());
+    }
+
     /**
      * Leaves the state as kill -9 would between a.html's save and the commit of its done mark: its
      * files are on disk, but the transaction that held the mark and the link to b.html is gone.
