@@ -35,7 +35,7 @@ class KillTest {
     }
 
     @Test
-    void everyCompletionThatReturnedSurvivesKillDashNineWhenFourWorkersCommitInGroups() throws Exception {
+    void everyCompletionThatReturnedSurvivesKillDashNineWithFourWorkersCompleting() throws Exception {
         List<String> reported = new ArrayList<>();
         try (ChildJvm child = ChildJvm.start(CompletingChild.class, dir.toString(), "4")) {
             while (reported.size() < 600) {
