@@ -50,7 +50,7 @@ public final class CrawlState implements Closeable {
         void beforeCommit(List<UrlRecord> records) throws IOException;
     }
 
-    /** The done rows in discovery order (by the urls_queue index), as {@link #forEachRecordText} reads them. */
+    /** The done rows in discovery order (sorted: the queue index holds queued rows only), as {@link #forEachRecordText} reads them. */
     private static final String DONE_TEXTS = "SELECT " + RecordRows.TEXT_COLUMNS
             + " FROM urls WHERE state = 'done' AND fetched_at IS NOT NULL ORDER BY seq";
 

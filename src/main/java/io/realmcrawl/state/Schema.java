@@ -15,12 +15,18 @@ import java.sql.SQLException;
  * (how long the last fetch of the URL took and which protection space answered it), for the
  * HTML report. 3 replaces {@code urls.sha256} (hex) by {@code urls.checksum}, the body's checksum
  * with its algorithm ({@code crc32c:1a2b3c4d}, {@code sha256:<hex>}): the algorithm became a
- * setting, CRC32C by default; earlier values become {@code sha256:<hex>}. An older file is
+ * setting, CRC32C by default; earlier values become {@code sha256:<hex>}. 4 makes the queue
+ * index hold queued rows only ({@code urls_queue ON urls (seq) WHERE state = 'queued'}, was
+ * {@code (state, seq)} over every row): leasing a URL then removes one entry and completing it
+ * touches no index, where both moved an entry (~30% of SQLite's work per URL, 3-4% of a
+ * crawl's CPU). Queries on done rows sort instead (the same time for the manifest of a million
+ * URLs; 0.25 s instead of 1 ms for a {@code status} list). The queue's queries must say
+ * {@code state = 'queued'} as written for SQLite to use the index. An older file is
  * migrated in place the first time a crawl opens it, one version after the other; readers
  * ({@link StateSnapshot}) treat missing columns as unknown and read {@code sha256} as above.
  */
 final class Schema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /**
      * One row per URL ever seen; its record columns hold the outcome of its last completion. As
@@ -46,8 +52,11 @@ final class Schema {
                 detail        TEXT
             )""";
 
-    /** Serves the queue (the next queued rows by seq) and the done rows in discovery order. */
-    private static final String QUEUE_INDEX = "CREATE INDEX IF NOT EXISTS urls_queue ON urls (state, seq)";
+    /** The queue index as version 1 created it; version 4 replaces it by {@link #QUEUE_INDEX}. */
+    private static final String QUEUE_INDEX_V1 = "CREATE INDEX IF NOT EXISTS urls_queue ON urls (state, seq)";
+
+    /** Serves the queue: the next queued rows by seq ({@code Urls.TAKE_QUEUED}) and their count. */
+    static final String QUEUE_INDEX = "CREATE INDEX urls_queue ON urls (seq) WHERE state = 'queued'";
 
     private static final String RUNS = """
             CREATE TABLE IF NOT EXISTS runs (
@@ -80,6 +89,11 @@ final class Schema {
             "UPDATE urls SET checksum = 'sha256:' || sha256 WHERE sha256 IS NOT NULL",
             "ALTER TABLE urls DROP COLUMN sha256");
 
+    /** Version 3 to 4: the queue index holds queued rows only. */
+    private static final java.util.List<String> TO_VERSION_4 = java.util.List.of(
+            "DROP INDEX IF EXISTS urls_queue",
+            QUEUE_INDEX);
+
     private Schema() {
     }
 
@@ -101,6 +115,9 @@ final class Schema {
             if (found < 3) {
                 migrate(db, TO_VERSION_3, 3);
             }
+            if (found < 4) {
+                migrate(db, TO_VERSION_4, 4);
+            }
         } catch (SQLException e) {
             throw db.failure(e);
         }
@@ -114,7 +131,7 @@ final class Schema {
 
     private static void create(Db db) throws SQLException {
         db.execute(URLS);
-        db.execute(QUEUE_INDEX);
+        db.execute(QUEUE_INDEX_V1);
         db.execute(RUNS);
         db.execute(HOSTS);
         db.execute("PRAGMA user_version = 1");

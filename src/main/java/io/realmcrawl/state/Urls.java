@@ -45,7 +45,7 @@ final class Urls {
      * Marks the next queued rows by seq leased and returns them, in one statement: RETURNING's
      * rows come in no promised order, so the caller sorts them by seq.
      */
-    private static final String TAKE_QUEUED = """
+    static final String TAKE_QUEUED = """
             UPDATE urls SET state = 'leased', attempts = attempts + 1
             WHERE rowid IN (SELECT rowid FROM urls WHERE state = 'queued' ORDER BY seq LIMIT ?)
             RETURNING url, depth, seq""";
@@ -71,7 +71,7 @@ final class Urls {
     /** Schema 2: how long the URL's last fetch took and which protection space answered it. */
     private static final String NOTE_VISIT = "UPDATE urls SET duration_ms = ?, realm = ? WHERE url = ?";
 
-    private static final String COUNT_QUEUED = "SELECT count(*) FROM urls WHERE state = 'queued'";
+    static final String COUNT_QUEUED = "SELECT count(*) FROM urls WHERE state = 'queued'";
     private static final String MAX_SEQ = "SELECT coalesce(max(seq), 0) FROM urls";
 
     /** Crash recovery: what was leased when the run stopped is fetched again. */

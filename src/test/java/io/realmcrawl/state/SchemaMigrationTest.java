@@ -59,7 +59,7 @@ class SchemaMigrationTest {
              ResultSet r = s.executeQuery("SELECT duration_ms, realm, (SELECT user_version FROM pragma_user_version)"
                      + " FROM urls")) {
             assertTrue(r.next());
-            assertEquals("1234 http://h.test realm \"R\" 3", r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3));
+            assertEquals("1234 http://h.test realm \"R\" " + Schema.VERSION, r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3));
         }
     }
 
@@ -96,8 +96,67 @@ class SchemaMigrationTest {
             try (ResultSet r = s.executeQuery("SELECT checksum, duration_ms, (SELECT user_version FROM"
                     + " pragma_user_version) FROM urls WHERE url = 'http://h.test/a'")) {
                 assertTrue(r.next());
-                assertEquals("sha256:" + SHA256 + " 12 3", r.getString(1) + " " + r.getLong(2) + " " + r.getInt(3));
+                assertEquals("sha256:" + SHA256 + " 12 " + Schema.VERSION, r.getString(1) + " " + r.getLong(2) + " " + r.getInt(3));
             }
+        }
+    }
+
+    @Test
+    void anOlderStateGetsTheQueueIndexOfQueuedRowsAndKeepsItsQueueInOrder() throws Exception {
+        Path db = versionOneState();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (int i = 3; i >= 2; i--) { // inserted out of order: the queue goes by seq
+                s.execute("INSERT INTO urls (url, state, depth, seq, generation) VALUES ('http://h.test/q" + i
+                        + "', 'queued', 1, " + i + ", 1)");
+            }
+            s.execute("UPDATE runs SET complete = 0");
+        }
+
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            assertTrue(state.beginRun(T0).resumed());
+            assertEquals(java.util.List.of("/q2", "/q3"), Fixtures.drain(state.frontier()));
+        }
+
+        assertEquals(Schema.QUEUE_INDEX, indexSql(db));
+    }
+
+    @Test
+    void aNewStateHasTheQueueIndexOfQueuedRows() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            state.endRun(T0, true);
+        }
+        assertEquals(Schema.QUEUE_INDEX, indexSql(dir.resolve(".realmcrawl/state.db")));
+    }
+
+    @Test
+    void theQueueIsTakenAndCountedThroughItsIndex() throws Exception {
+        try (CrawlState state = Fixtures.started(dir)) {
+            state.endRun(T0, true);
+        }
+        // a partial index serves a query only when the query states its condition as written
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".realmcrawl/state.db"))) {
+            for (String sql : java.util.List.of(Urls.TAKE_QUEUED, Urls.COUNT_QUEUED)) {
+                try (java.sql.PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+                    if (sql.contains("?")) {
+                        s.setInt(1, 64);
+                    }
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            plan.append(r.getString("detail")).append('\n');
+                        }
+                    }
+                    assertTrue(plan.toString().contains("INDEX urls_queue"), sql + "\n" + plan);
+                }
+            }
+        }
+    }
+
+    private static String indexSql(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'urls_queue'")) {
+            assertTrue(r.next(), "no urls_queue index");
+            return r.getString(1);
         }
     }
 
