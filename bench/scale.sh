@@ -69,6 +69,18 @@ done_urls() {
         echo 0
     fi
 }
+# While the crawl runs, once a second: the URLs found (rowids grow by one per URL) less those still
+# queued (the queue's index counts them), so the few leased ones count as done. Exact counting
+# would read the whole table each time (the index holds queued URLs only) and slow the crawl.
+done_urls_while_crawling() {
+    local db="$OUT/.realmcrawl/state.db"
+    if [ -f "$db" ]; then
+        sqlite3 -readonly "$db" "select coalesce(max(rowid), 0) - (select count(*) from urls where state = 'queued') from urls" \
+            2>/dev/null || echo 0
+    else
+        echo 0
+    fi
+}
 heap_used() {
     jcmd "$JVM" GC.heap_info 2>/dev/null | grep -m1 -E 'total [0-9]+K, used [0-9]+K' \
         | sed -E 's/.*total ([0-9]+)K, used ([0-9]+)K.*/\2 \1/' \
@@ -79,7 +91,7 @@ next=$STEP
 last_n=0
 last_t=0
 while kill -0 "$JVM" 2>/dev/null; do
-    n=$(done_urls)
+    n=$(done_urls_while_crawling)
     if [ "$n" -ge "$next" ]; then
         t=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
         rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$JVM/status" 2>/dev/null || echo "?")
