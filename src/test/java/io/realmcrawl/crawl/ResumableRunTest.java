@@ -185,11 +185,8 @@ class ResumableRunTest {
 
     @Test
     void aPageSavedButNotYetMarkedDoneWhenTheRunDiedHasItsLinksFollowedWhenTheRunResumes() throws Exception {
-        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
-                .html("/a.html", "<a href='b.html'>b</a>").html("/b.html", "B").start();
-        TestCrawls crawls = new TestCrawls(tmp);
-        crawls.crawl(site.url("/"));
-        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+        TestCrawls crawls = diedBetweenTheSaveOfAAndItsDoneMark(LoopbackSite.builder()
+                .html("/a.html", "<a href='b.html'>b</a>"));
 
         CrawlReport resumed = crawls.crawl(site.url("/"));
 
@@ -200,12 +197,8 @@ class ResumableRunTest {
 
     @Test
     void aPageWithoutValidatorsSavedButNotYetMarkedDoneHasItsLinksFollowedWhenTheRunResumes() throws Exception {
-        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
-                .route("/a.html", ex -> LoopbackSite.send(ex, 200, "text/html", "<a href='b.html'>b</a>"))
-                .html("/b.html", "B").start();
-        TestCrawls crawls = new TestCrawls(tmp);
-        crawls.crawl(site.url("/"));
-        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+        TestCrawls crawls = diedBetweenTheSaveOfAAndItsDoneMark(LoopbackSite.builder()
+                .route("/a.html", ex -> LoopbackSite.send(ex, 200, "text/html", "<a href='b.html'>b</a>")));
 
         CrawlReport resumed = crawls.crawl(site.url("/"));
 
@@ -216,11 +209,8 @@ class ResumableRunTest {
 
     @Test
     void aResumedRunDatesItsGenerationsPagesByTheClockOfTheFileSystemTheyAreOn() throws Exception {
-        site = LoopbackSite.builder().html("/", "<a href='a.html'>a</a>")
-                .html("/a.html", "<a href='b.html'>b</a>").html("/b.html", "B").start();
-        TestCrawls crawls = new TestCrawls(tmp);
-        crawls.crawl(site.url("/"));
-        diedBetweenTheSaveOfAAndItsDoneMark(crawls);
+        TestCrawls crawls = diedBetweenTheSaveOfAAndItsDoneMark(LoopbackSite.builder()
+                .html("/a.html", "<a href='b.html'>b</a>"));
         // a file server whose clock is an hour behind this machine's dated the mark and the page
         java.time.Instant serverNow = java.time.Instant.now().minusSeconds(3600);
         Files.setLastModifiedTime(crawls.output().resolve(".realmcrawl/generation"),
@@ -233,10 +223,15 @@ class ResumableRunTest {
     }
 
     /**
-     * Leaves the state as kill -9 would between a.html's save and the commit of its done mark: its
-     * files are on disk, but the transaction that held the mark and the link to b.html is gone.
+     * Starts the site {@code withA} (which serves a.html, linking to b.html) with / linking to
+     * a.html and b.html, crawls it, and leaves the state as kill -9 would between a.html's save and
+     * the commit of its done mark: its files are on disk, but the transaction that held the mark
+     * and the link to b.html is gone.
      */
-    private void diedBetweenTheSaveOfAAndItsDoneMark(TestCrawls crawls) throws Exception {
+    private TestCrawls diedBetweenTheSaveOfAAndItsDoneMark(LoopbackSite.Builder withA) throws Exception {
+        site = withA.html("/", "<a href='a.html'>a</a>").html("/b.html", "B").start();
+        TestCrawls crawls = new TestCrawls(tmp);
+        crawls.crawl(site.url("/"));
         try (java.sql.Connection db = stateOf(crawls); java.sql.Statement sql = db.createStatement()) {
             sql.execute("DELETE FROM urls WHERE url = '" + site.url("/b.html") + "'");
             sql.execute("UPDATE urls SET state = 'leased' WHERE url = '" + site.url("/a.html") + "'");
@@ -245,6 +240,7 @@ class ResumableRunTest {
         Files.delete(crawls.file(site.port(), "b.html"));
         Files.delete(crawls.file(site.port(), "b.html.headers"));
         site.clearRequests();
+        return crawls;
     }
 
     private static java.sql.Connection stateOf(TestCrawls crawls) throws java.sql.SQLException {

@@ -18,17 +18,10 @@ class KillTest {
 
     @Test
     void everyCompletionThatReturnedSurvivesKillDashNine() throws Exception {
-        List<String> reported = new ArrayList<>();
-        try (ChildJvm child = ChildJvm.start(CompletingChild.class, dir.toString())) {
-            while (reported.size() < 300) {
-                reported.add(child.readLine().substring("done ".length()));
-            }
-            child.kill();
-        }
+        List<String> reported = killedAfterCompletions(1, 300);
         try (CrawlState state = CrawlState.open(dir, false)) {
             assertTrue(state.beginRun(T0).resumed());
-            Set<String> done = new HashSet<>(Fixtures.donePaths(state));
-            assertTrue(done.containsAll(reported), "lost completions: " + reported.stream().filter(p -> !done.contains(p)).toList());
+            Set<String> done = assertAllDone(state, reported);
             String next = state.frontier().lease().orElseThrow().url().getPath();
             assertEquals(done.size(), Integer.parseInt(next.substring(1)), "the crawl continues after the last done page");
         }
@@ -36,17 +29,29 @@ class KillTest {
 
     @Test
     void everyCompletionThatReturnedSurvivesKillDashNineWithFourWorkersCompleting() throws Exception {
+        List<String> reported = killedAfterCompletions(4, 600);
+        try (CrawlState state = CrawlState.open(dir, false)) {
+            assertTrue(state.beginRun(T0).resumed());
+            assertAllDone(state, reported);
+        }
+    }
+
+    /** Runs {@link CompletingChild} with {@code workers} and kills it once it reported {@code count} completions. */
+    private List<String> killedAfterCompletions(int workers, int count) throws Exception {
         List<String> reported = new ArrayList<>();
-        try (ChildJvm child = ChildJvm.start(CompletingChild.class, dir.toString(), "4")) {
-            while (reported.size() < 600) {
+        try (ChildJvm child = ChildJvm.start(CompletingChild.class, dir.toString(), String.valueOf(workers))) {
+            while (reported.size() < count) {
                 reported.add(child.readLine().substring("done ".length()));
             }
             child.kill();
         }
-        try (CrawlState state = CrawlState.open(dir, false)) {
-            assertTrue(state.beginRun(T0).resumed());
-            Set<String> done = new HashSet<>(Fixtures.donePaths(state));
-            assertTrue(done.containsAll(reported), "lost completions: " + reported.stream().filter(p -> !done.contains(p)).toList());
-        }
+        return reported;
+    }
+
+    /** Asserts that every path in {@code reported} is done in {@code state}; returns the done paths. */
+    private static Set<String> assertAllDone(CrawlState state, List<String> reported) throws Exception {
+        Set<String> done = new HashSet<>(Fixtures.donePaths(state));
+        assertTrue(done.containsAll(reported), "lost completions: " + reported.stream().filter(p -> !done.contains(p)).toList());
+        return done;
     }
 }
